@@ -1,0 +1,50 @@
+namespace Storyline.Core;
+
+/// <summary>
+/// One catalogue of error codes (like AngleSharp's HtmlParseError): numbers are never reused.
+/// Ranges: SL0xxx pipeline, 1xxx ingest/extraction, 2xxx NLP, 3xxx stories, 4xxx storage, 5xxx CLI/web.
+/// </summary>
+public enum ErrorCode
+{
+    /// <summary>A stage needs an attribute that no earlier stage assigns.</summary>
+    SL0101 = 101,
+    /// <summary>A stage threw while processing a document.</summary>
+    SL0102 = 102,
+
+    /// <summary>Input is empty.</summary>
+    SL1001 = 1001,
+    /// <summary>Input is binary, not text.</summary>
+    SL1002 = 1002,
+    /// <summary>Input could not be decoded as text in any known encoding.</summary>
+    SL1003 = 1003,
+    /// <summary>Input is larger than the configured limit.</summary>
+    SL1004 = 1004,
+    /// <summary>A JSONL line is not valid JSON.</summary>
+    SL1005 = 1005,
+    /// <summary>A JSONL object has no text or html.</summary>
+    SL1006 = 1006,
+    /// <summary>An XML feed could not be parsed.</summary>
+    SL1007 = 1007,
+    /// <summary>A file or folder does not exist or cannot be read.</summary>
+    SL1008 = 1008,
+    /// <summary>A WARC record is malformed or truncated.</summary>
+    SL1009 = 1009,
+    /// <summary>No body text could be extracted.</summary>
+    SL1010 = 1010,
+
+    /// <summary>Database error.</summary>
+    SL4001 = 4001,
+    /// <summary>Document not found.</summary>
+    SL4004 = 4004,
+}
+
+public enum Severity { Info, Warning, Error }
+
+/// <summary>A problem recorded on a document by a stage or reader.</summary>
+public sealed record Diagnostic(ErrorCode Code, string Message, string? Stage = null, Severity Severity = Severity.Warning);
+
+/// <summary>Thrown in strict mode, and by readers for inputs that cannot become a document at all.</summary>
+public sealed class StorylineException(ErrorCode code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public ErrorCode Code { get; } = code;
+}

@@ -1,0 +1,150 @@
+namespace Storyline.Core;
+
+/// <summary>
+/// The one document model every stage annotates (like spaCy's <c>Doc</c>): the raw input is kept
+/// byte for byte, the clean text is what later stages read, and every annotation is a plain list
+/// of offset-based records into <see cref="Text"/>.
+/// </summary>
+public sealed class Document
+{
+    /// <summary>Store id; 0 until the document has been stored.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Where the input came from (path, URL, feed item, JSONL line...).</summary>
+    public required DocumentOrigin Origin { get; init; }
+
+    /// <summary>The original bytes of this document, kept so it can be re-processed later.</summary>
+    public byte[] RawBytes { get; set; } = [];
+
+    /// <summary>Format of <see cref="RawBytes"/>: a whole file, or one fragment of a container (feed item, JSONL line, WARC record).</summary>
+    public DocumentFormat Format { get; set; } = DocumentFormat.Text;
+
+    /// <summary>The content decoded to NFC text: HTML source when <see cref="Kind"/> is Html, plain text otherwise.</summary>
+    public string RawText { get; set; } = "";
+
+    /// <summary>Whether <see cref="RawText"/> is HTML (needs main-content extraction) or plain text (needs cleaning).</summary>
+    public ContentKind Kind { get; set; } = ContentKind.Text;
+
+    /// <summary>Name of the encoding the raw bytes were decoded with, and how it was chosen.</summary>
+    public string? Encoding { get; set; }
+
+    /// <summary>Clean body text: paragraphs separated by one blank line.</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>Lines or blocks removed while cleaning, each with the reason; nothing is silently dropped.</summary>
+    public List<RemovedText> Removed { get; } = [];
+
+    /// <summary>Metadata fields, each with the rule that found it.</summary>
+    public DocumentMetadata Metadata { get; } = new();
+
+    /// <summary>Fields of the input that have no place of their own (JSONL extras, feed categories...).</summary>
+    public Dictionary<string, string> Extra { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hex hash of the normalised clean text: the identity used for exact de-duplication.</summary>
+    public string ContentHash { get; set; } = "";
+
+    // ---- language layer (issue 4) ----
+    public List<Token> Tokens { get; } = [];
+    public List<Sentence> Sentences { get; } = [];
+    public List<EntityMention> Mentions { get; } = [];
+    public List<Entity> Entities { get; } = [];
+    public List<Place> Places { get; } = [];
+    public List<TimeExpression> Times { get; } = [];
+
+    /// <summary>Problems found by stages; lenient by default, a stage records and goes on.</summary>
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Which stages have run on this document, in order (stage ids).</summary>
+    public List<string> Stages { get; } = [];
+
+    /// <summary>Slice of the clean text.</summary>
+    public string Slice(int start, int end) => Text.Substring(start, end - start);
+}
+
+/// <summary>Format of the raw bytes kept for a document.</summary>
+public enum DocumentFormat { Text, Html, FeedItem, JsonLine, Warc }
+
+/// <summary>What the decoded content is.</summary>
+public enum ContentKind { Text, Html }
+
+/// <summary>Where a document came from and when it was seen.</summary>
+/// <param name="Path">File path, "-" for stdin, or URL of the page.</param>
+/// <param name="Locator">Position inside a container: feed item index, JSONL line number, WARC record id.</param>
+public sealed record DocumentOrigin(string Path, string? Locator = null, string? Url = null)
+{
+    public DateTimeOffset SeenAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Path plus locator, the way users see it in reports ("feed.xml#3").</summary>
+    public override string ToString() => Locator is null ? Path : $"{Path}#{Locator}";
+}
+
+/// <summary>A piece of text removed during cleaning and why.</summary>
+public sealed record RemovedText(string Text, string Reason);
+
+/// <summary>A metadata value and the rule that produced it (e.g. "meta:article:published_time").</summary>
+public sealed record Field<T>(T Value, string Rule);
+
+public sealed class DocumentMetadata
+{
+    public Field<string>? Title { get; set; }
+    /// <summary>The site that served the document (may be an aggregator).</summary>
+    public Field<string>? Source { get; set; }
+    /// <summary>The original publisher when the source republishes someone else.</summary>
+    public Field<string>? Publisher { get; set; }
+    public Field<string>? Byline { get; set; }
+    /// <summary>Publication date/time; null when it cannot be found (never invented).</summary>
+    public Field<DateTimeOffset>? Published { get; set; }
+    /// <summary>True when <see cref="Published"/> carried only a date, not a time of day.</summary>
+    public bool PublishedDateOnly { get; set; }
+    public Field<string>? Language { get; set; }
+    public Field<string>? Url { get; set; }
+    public Field<string>? CanonicalUrl { get; set; }
+    /// <summary>Photo/image credits found while cleaning.</summary>
+    public List<string> Credits { get; } = [];
+}
+
+// ---- annotation records: offsets into Document.Text ----
+
+/// <summary>A token. <paramref name="Head"/> is the index of the syntactic head in the document's token list (-1 for root/none).</summary>
+public record struct Token(int Start, int End, string Text)
+{
+    public string? Pos { get; set; }
+    public string? Tag { get; set; }
+    public int Head { get; set; } = -1;
+    public string? Dep { get; set; }
+    public string? Lemma { get; set; }
+}
+
+/// <summary>A sentence: character span and the token range [FirstToken, FirstToken+TokenCount).</summary>
+public readonly record struct Sentence(int Start, int End, int FirstToken, int TokenCount);
+
+/// <summary>A named-entity mention. <paramref name="Entity"/> is the index into <see cref="Document.Entities"/> (-1 if ungrouped).</summary>
+public record struct EntityMention(int Start, int End, string Text, string Type)
+{
+    public int Entity { get; set; } = -1;
+}
+
+/// <summary>An entity: the mentions of one person, organisation, place or thing grouped together.</summary>
+public sealed class Entity
+{
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+    public string? Role { get; set; }
+    public string? Country { get; set; }
+    public List<int> Mentions { get; } = [];
+}
+
+/// <summary>A place resolved against the gazetteer.</summary>
+public sealed record Place(string Name, string? Country, string? Admin1, double? Lat, double? Lon)
+{
+    public int Start { get; init; }
+    public int End { get; init; }
+    public long? GeonameId { get; init; }
+}
+
+/// <summary>A TIMEX3 time expression with its normalised value.</summary>
+public sealed record TimeExpression(int Start, int End, string Text, string Type, string? Value)
+{
+    /// <summary>"publication", "unknown" (no anchor) or "none" (absolute expression).</summary>
+    public string Anchor { get; init; } = "publication";
+}
