@@ -54,6 +54,9 @@ public sealed class Document
     /// <summary>Problems found by stages; lenient by default, a stage records and goes on.</summary>
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Per-run cache shared between stages (e.g. a parsed DOM under "html.dom"); never stored.</summary>
+    public Dictionary<string, object> Transient { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Which stages have run on this document, in order (stage ids).</summary>
     public List<string> Stages { get; } = [];
 
