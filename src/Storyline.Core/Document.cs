@@ -125,6 +125,9 @@ public readonly record struct Sentence(int Start, int End, int FirstToken, int T
 public record struct EntityMention(int Start, int End, string Text, string Type)
 {
     public int Entity { get; set; } = -1;
+
+    /// <summary>True for a nominal reference ("the chancellor") added by the entity stage, not by NER.</summary>
+    public bool Nominal { get; set; }
 }
 
 /// <summary>An entity: the mentions of one person, organisation, place or thing grouped together.</summary>
@@ -133,7 +136,10 @@ public sealed class Entity
     public required string Name { get; set; }
     public required string Type { get; set; }
     public string? Role { get; set; }
+    /// <summary>Country affiliation: the GeoNames short English name ("China", "United States").</summary>
     public string? Country { get; set; }
+    /// <summary>ISO 3166-1 alpha-2 code of <see cref="Country"/> ("CN", "US").</summary>
+    public string? CountryCode { get; set; }
     public List<int> Mentions { get; } = [];
 }
 
@@ -143,6 +149,12 @@ public sealed record Place(string Name, string? Country, string? Admin1, double?
     public int Start { get; init; }
     public int End { get; init; }
     public long? GeonameId { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 code of <see cref="Country"/>.</summary>
+    public string? CountryCode { get; init; }
+    /// <summary>"city", "admin1" (state/province), "country" or "region" (continent, world region).</summary>
+    public string? Kind { get; init; }
+    /// <summary>How many mentions in the document resolved to this place.</summary>
+    public int MentionCount { get; init; } = 1;
 }
 
 /// <summary>A TIMEX3 time expression with its normalised value.</summary>
