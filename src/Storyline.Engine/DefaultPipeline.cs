@@ -1,0 +1,34 @@
+using Storyline.Core;
+using Storyline.Core.Stages;
+
+namespace Storyline.Engine;
+
+/// <summary>
+/// The one place where the standard pipeline is assembled, in order. Each stage lives in its own
+/// project and is testable alone; this class only decides which run and in what order.
+/// </summary>
+public static class DefaultPipeline
+{
+    /// <summary>Options for the standard pipeline.</summary>
+    public sealed record Options
+    {
+        /// <summary>Run the language layer (tokens, tags, parse, entities, places, times).</summary>
+        public bool Language { get; init; } = true;
+        public bool Strict { get; init; }
+    }
+
+    public static Pipeline Build(Options? options = null)
+    {
+        options ??= new Options();
+        var b = new PipelineBuilder { Strict = options.Strict };
+        // Body first: metadata stages may read what cleaning found (title, byline, credits).
+        b.Add(new PassThroughTextStage());
+        b.Add(new ContentHashStage());
+        return b.Build();
+    }
+
+    private static readonly Lazy<Pipeline> Shared = new(() => Build());
+
+    /// <summary>The default pipeline, built once and shared (pipelines are immutable and thread-safe).</summary>
+    public static Pipeline Default => Shared.Value;
+}

@@ -1,0 +1,57 @@
+namespace Storyline.Storage.Sqlite;
+
+/// <summary>
+/// Ordered schema migrations; the database records the last one applied in PRAGMA user_version.
+/// Append new steps, never edit a shipped one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly string[] Steps =
+    [
+        // 1: documents, sightings, full-text index
+        """
+        CREATE TABLE documents (
+            id            INTEGER PRIMARY KEY,
+            content_hash  TEXT NOT NULL UNIQUE,
+            title         TEXT,
+            source        TEXT,
+            publisher     TEXT,
+            byline        TEXT,
+            published     TEXT,
+            language      TEXT,
+            url           TEXT,
+            text          TEXT NOT NULL,
+            analysis      TEXT NOT NULL,
+            raw           BLOB NOT NULL,
+            format        INTEGER NOT NULL,
+            path          TEXT NOT NULL,
+            locator       TEXT,
+            first_seen    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        );
+        CREATE INDEX documents_url ON documents(url);
+        CREATE INDEX documents_published ON documents(published);
+        CREATE TABLE sightings (
+            doc_id   INTEGER NOT NULL REFERENCES documents(id),
+            path     TEXT NOT NULL,
+            locator  TEXT,
+            url      TEXT,
+            seen_at  TEXT NOT NULL
+        );
+        CREATE INDEX sightings_doc ON sightings(doc_id);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """,
+    ];
+}
