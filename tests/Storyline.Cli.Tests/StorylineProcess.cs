@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary>Runs the real ./storyline script at the repository root, the way users and scripts do.</summary>
+public static class StorylineProcess
+{
+    public static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "storyline")) && File.Exists(Path.Combine(d.FullName, "Storyline.slnx")))
+                return d.FullName;
+        throw new InvalidOperationException("repository root with ./storyline not found above " + AppContext.BaseDirectory);
+    }
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+    }
+
+    public static Result Run(string db, string? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo(Path.Combine(Root, "storyline"))
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add("--db");
+        psi.ArgumentList.Add(db);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null) p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("storyline " + string.Join(' ', args)); }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Result Run(string db, params string[] args) => Run(db, null, args);
+}
