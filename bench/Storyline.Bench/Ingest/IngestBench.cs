@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Storyline.Core;
+using Storyline.Engine;
+using Storyline.Storage.Sqlite;
+
+namespace Storyline.Bench.Ingest;
+
+/// <summary>
+/// Ingest throughput on a generated corpus: plain-text scrapes built from the shared data's article
+/// bodies (with debris lines, fixed seed), ingested from files into a fresh SQLite store through the
+/// default pipeline. Prints docs/s, MB/s, peak memory, and memory at each quarter to show it is flat.
+/// </summary>
+public static class IngestBench
+{
+    public static void Run(TextWriter output, int documents)
+    {
+        var bodies = LoadBodies();
+        output.WriteLine($"ingest: generating {documents:N0} plain-text documents from {bodies.Count} shared article bodies…");
+        var dir = Directory.CreateTempSubdirectory("storyline-bench-ingest-").FullName;
+        try
+        {
+            long bytes = Generate(dir, documents, bodies);
+            var dbPath = Path.Combine(dir, "bench.db");
+            using var store = new SqliteDocumentStore(dbPath);
+            var service = new IngestService(store, DefaultPipeline.Default);
+
+            // Warm-up: load models and JIT on a small folder first, so the figure is the steady state.
+            var warm = Path.Combine(dir, "warm");
+            Directory.CreateDirectory(warm);
+            for (int i = 0; i < 50; i++) File.WriteAllText(Path.Combine(warm, $"w{i}.txt"), bodies[i % bodies.Count] + $"\n\nWarm-up {i}.");
+            service.Ingest([warm]);
+
+            var quarters = new List<string>();
+            var proc = Process.GetCurrentProcess();
+            var sw = Stopwatch.StartNew();
+            var outcomes = service.Ingest([Path.Combine(dir, "corpus")], p =>
+            {
+                if (p.Done % (documents / 4) == 0)
+                {
+                    proc.Refresh();
+                    quarters.Add($"{p.Done:N0}: {proc.WorkingSet64 / 1e6:F0} MB");
+                }
+            });
+            sw.Stop();
+            proc.Refresh();
+            int failed = outcomes.Count(o => o.Status == IngestOutcome.Failed);
+            output.WriteLine($"ingest: {outcomes.Count:N0} documents ({failed} failed) in {sw.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"ingest: {outcomes.Count / sw.Elapsed.TotalSeconds:F0} docs/s, {bytes / 1e6 / sw.Elapsed.TotalSeconds:F2} MB/s (target >= 500 docs/s)");
+            output.WriteLine($"ingest: peak working set {proc.PeakWorkingSet64 / 1e6:F0} MB; working set after " + string.Join(", ", quarters));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private static long Generate(string dir, int n, List<string> bodies)
+    {
+        var corpus = Path.Combine(dir, "corpus");
+        var rng = new Random(20261126);
+        string[] debris = ["Latest news", "Share this article", "Published on", "hide caption", "toggle caption", "More like this", "Advertisement"];
+        long bytes = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var sub = Path.Combine(corpus, (i / 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+            if (i % 1000 == 0) Directory.CreateDirectory(sub);
+            var body = bodies[rng.Next(bodies.Count)];
+            var sb = new StringBuilder();
+            sb.Append("Generated headline number ").Append(i).Append("\n\n");
+            sb.Append(debris[rng.Next(debris.Length)]).Append("\n\n");
+            // Each document gets a unique sentence so the content hash differs (no accidental duplicates).
+            sb.Append("Report ").Append(i).Append(" was filed by the desk on day ").Append(rng.Next(1, 365)).Append(".\n\n");
+            sb.Append(body).Append("\n\n").Append(debris[rng.Next(debris.Length)]).Append('\n');
+            var text = sb.ToString();
+            bytes += Encoding.UTF8.GetByteCount(text);
+            File.WriteAllText(Path.Combine(sub, $"doc{i:D6}.txt"), text);
+        }
+        return bytes;
+    }
+
+    /// <summary>Article bodies from the shared extraction ground truth and clustering corpora.</summary>
+    private static List<string> LoadBodies()
+    {
+        var list = new List<string>();
+        var gt = RepoPaths.Data("extraction", "scrapinghub", "ground-truth.json");
+        if (File.Exists(gt))
+            foreach (var p in JsonDocument.Parse(File.ReadAllText(gt)).RootElement.EnumerateObject())
+                if (p.Value.TryGetProperty("articleBody", out var b) && b.GetString() is { Length: > 200 } s) list.Add(s);
+        foreach (var set in new[] { "ecbplus", "newswcl50" })
+        {
+            var path = RepoPaths.Data("clustering", set, "docs.jsonl");
+            if (!File.Exists(path)) continue;
+            foreach (var line in File.ReadLines(path))
+            {
+                using var j = JsonDocument.Parse(line);
+                if (j.RootElement.TryGetProperty("text", out var t) && t.GetString() is { Length: > 200 } s) list.Add(s);
+            }
+        }
+        if (list.Count == 0) throw new InvalidOperationException("no shared article bodies found for the ingest bench");
+        return list;
+    }
+}
