@@ -31,6 +31,8 @@ public enum ErrorCode
     SL1009 = 1009,
     /// <summary>No body text could be extracted.</summary>
     SL1010 = 1010,
+    /// <summary>A feed item has no content (neither full content nor description/summary).</summary>
+    SL1011 = 1011,
 
     /// <summary>Database error.</summary>
     SL4001 = 4001,

@@ -1,0 +1,214 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Storyline.Core;
+using UtfUnknown;
+
+namespace Storyline.Ingest;
+
+/// <summary>Decoded text and a human-readable account of which encoding was used and why.</summary>
+/// <param name="Text">The decoded text, Unicode NFC.</param>
+/// <param name="Encoding">E.g. "utf-8 (bom)", "windows-1252 (meta charset)", "iso-8859-2 (detected)".</param>
+public sealed record DecodedText(string Text, string Encoding);
+
+/// <summary>
+/// Bytes to text, in this order of evidence:
+/// <list type="number">
+/// <item>a byte-order mark;</item>
+/// <item>a charset the transport declared (HTTP Content-Type of a WARC record), then the document's own
+/// declaration (HTML <c>&lt;meta charset&gt;</c> / http-equiv, XML declaration). A declared legacy single-byte
+/// charset loses to bytes that are valid UTF-8 and contain multi-byte sequences (pages often declare Latin-1 and
+/// serve UTF-8; valid multi-byte UTF-8 almost never happens by chance in legacy text). A declared UTF-8 that
+/// does not validate falls through to detection;</item>
+/// <item>UTF-8 validity (a few stray invalid bytes among many valid multi-byte sequences are replaced, not
+/// re-detected);</item>
+/// <item>statistical detection (UTF.Unknown). It reports Windows-1252 text as iso-8859-1, and WHATWG maps
+/// iso-8859-1/us-ascii labels to windows-1252, so both are decoded as windows-1252.</item>
+/// </list>
+/// The result is normalised to NFC.
+/// </summary>
+public static partial class TextDecoder
+{
+    /// <summary>How far into the bytes a declaration is searched for (the HTML prescan reads 1024 bytes; real pages need more).</summary>
+    public const int DeclarationSniffBytes = 16 * 1024;
+
+    /// <summary>How many bytes UTF.Unknown sees: enough for a stable guess, bounded so a 50 MB page stays fast.</summary>
+    public const int DetectionSampleBytes = 256 * 1024;
+
+    /// <summary>Below this confidence a detector guess is not trusted and the input is undecodable (SL1003).</summary>
+    public const float MinDetectionConfidence = 0.2f;
+
+    /// <summary>UTF-8 with invalid bytes is repaired (not re-detected) when it has at least this many valid multi-byte sequences...</summary>
+    public const int MinMultiByteForRepair = 4;
+
+    /// <summary>...and at most one invalid sequence per this many valid multi-byte ones.</summary>
+    public const int MultiBytePerInvalidForRepair = 20;
+
+    /// <summary>Decoded text with more than this share of U+FFFD or C1 control characters is undecodable (SL1003).</summary>
+    public const double MaxGarbageRatio = 0.05;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Makes the legacy code pages (windows-125x, iso-8859-x, ...) available; idempotent.</summary>
+    public static void EnsureCodePages() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes <paramref name="bytes"/> of a document of the given kind.</summary>
+    /// <param name="bytes">The document's bytes.</param>
+    /// <param name="kind">Html enables the meta-charset prescan; text and XML look for an XML declaration.</param>
+    /// <param name="inputName">Named in error messages.</param>
+    /// <param name="transportCharset">A charset declared outside the document (HTTP header), or null.</param>
+    /// <exception cref="StorylineException">SL1003 when no encoding gives sensible text.</exception>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, ContentKind kind, string inputName, string? transportCharset = null)
+    {
+        // 1. Byte-order mark.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return Finish(Utf8Lenient(bytes[3..], out int bad), bad == 0 ? "utf-8 (bom)" : $"utf-8 (bom, {bad} invalid bytes replaced)", inputName);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+            return Finish(new UTF32Encoding(false, false).GetString(bytes[4..]), "utf-32le (bom)", inputName);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Finish(Encoding.Unicode.GetString(bytes[2..]), "utf-16le (bom)", inputName);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Finish(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be (bom)", inputName);
+
+        // UTF-16 without a BOM: every other byte is NUL in Latin-script text.
+        if (LooksLikeUtf16(bytes, out bool littleEndian))
+            return Finish((littleEndian ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes),
+                littleEndian ? "utf-16le (detected)" : "utf-16be (detected)", inputName);
+
+        var stats = Utf8Stats(bytes);
+
+        // 2. Declarations: transport first, then the document's own.
+        foreach (var (name, how) in Declarations(bytes, kind, transportCharset))
+        {
+            var enc = Resolve(name);
+            if (enc is null) continue;
+            if (enc.CodePage == Encoding.UTF8.CodePage)
+            {
+                if (stats.Invalid == 0) return Finish(StrictUtf8.GetString(bytes), $"utf-8 ({how})", inputName);
+                continue; // declared UTF-8 but the bytes are not: let validity and detection decide
+            }
+            if (stats.Invalid == 0 && stats.MultiByte > 0 && enc.IsSingleByte)
+                return Finish(StrictUtf8.GetString(bytes), $"utf-8 (valid; {how} said {enc.WebName})", inputName);
+            return Finish(enc.GetString(bytes), $"{enc.WebName} ({how})", inputName);
+        }
+
+        // 3. UTF-8 validity.
+        if (stats.Invalid == 0) return Finish(StrictUtf8.GetString(bytes), "utf-8", inputName);
+        if (stats.MultiByte >= MinMultiByteForRepair && stats.Invalid * MultiBytePerInvalidForRepair <= stats.MultiByte)
+            return Finish(Utf8Lenient(bytes, out int bad), $"utf-8 ({bad} invalid bytes replaced)", inputName);
+
+        // 4. Detection.
+        var sample = bytes.Length > DetectionSampleBytes ? bytes[..DetectionSampleBytes] : bytes;
+        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
+        if (detected?.EncodingName is not { Length: > 0 } detectedName || detected.Confidence < MinDetectionConfidence)
+            throw new StorylineException(ErrorCode.SL1003,
+                $"{inputName}: cannot decode the text: it is not valid UTF-8 ({stats.Invalid} invalid byte sequences) and no other encoding fits; convert it to UTF-8 first.");
+        var detectedEnc = Resolve(detectedName);
+        if (detectedEnc is null)
+            throw new StorylineException(ErrorCode.SL1003, $"{inputName}: detected encoding '{detectedName}' is not supported; convert the input to UTF-8.");
+        if (detectedEnc.CodePage == Encoding.UTF8.CodePage)
+            return Finish(Utf8Lenient(bytes, out int bad), $"utf-8 (detected, {bad} invalid bytes replaced)", inputName);
+        return Finish(detectedEnc.GetString(bytes), $"{detectedEnc.WebName} (detected)", inputName);
+    }
+
+    /// <summary>Maps a charset label to an encoding the WHATWG way (Latin-1 and ASCII labels mean windows-1252); null if unknown.</summary>
+    public static Encoding? Resolve(string label)
+    {
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        name = name switch
+        {
+            "iso-8859-1" or "iso8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "iso_8859-1" or "cp819" => "windows-1252",
+            "utf8" => "utf-8",
+            // A document cannot declare itself UTF-16 in ASCII-compatible bytes: the spec reads that as UTF-8.
+            "utf-16" or "utf-16le" or "utf-16be" => "utf-8",
+            _ => name,
+        };
+        try { return Encoding.GetEncoding(name); }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>Normalises to NFC. Note: needs ICU; with InvariantGlobalization the runtime leaves non-ASCII text unchanged.</summary>
+    public static string Nfc(string s) => s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+
+    private static DecodedText Finish(string text, string how, string inputName)
+    {
+        int garbage = 0;
+        foreach (char c in text)
+            if (c == '\uFFFD' || (c >= '\u0080' && c <= '\u009F')) garbage++;
+        if (text.Length > 0 && garbage > text.Length * MaxGarbageRatio)
+            throw new StorylineException(ErrorCode.SL1003,
+                $"{inputName}: decoding as {how} gives {garbage} unreadable characters out of {text.Length}; the encoding cannot be determined.");
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return new DecodedText(Nfc(text), how);
+    }
+
+    private static string Utf8Lenient(ReadOnlySpan<byte> bytes, out int invalid)
+    {
+        invalid = Utf8Stats(bytes).Invalid;
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private readonly record struct Utf8Counts(int MultiByte, int Invalid);
+
+    private static Utf8Counts Utf8Stats(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            int multi = 0;
+            foreach (byte b in bytes) if (b >= 0xC2 && b <= 0xF4) multi++;
+            return new Utf8Counts(multi, 0);
+        }
+        int mb = 0, bad = 0, i = 0;
+        while (i < bytes.Length)
+        {
+            if (bytes[i] < 0x80) { i++; continue; }
+            var status = System.Buffers.OperationStatus.Done;
+            status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done) mb++; else bad++;
+            i += Math.Max(consumed, 1);
+        }
+        return new Utf8Counts(mb, bad);
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool littleEndian)
+    {
+        littleEndian = true;
+        int n = Math.Min(bytes.Length, DeclarationSniffBytes) & ~1;
+        if (n < 4) return false;
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (bytes[i] == 0) evenNul++;
+            if (bytes[i + 1] == 0) oddNul++;
+        }
+        int pairs = n / 2;
+        // Latin-script UTF-16: one byte of each pair is NUL almost always, the other almost never.
+        const double mostly = 0.7, rarely = 0.05;
+        if (oddNul > pairs * mostly && evenNul < pairs * rarely) { littleEndian = true; return true; }
+        if (evenNul > pairs * mostly && oddNul < pairs * rarely) { littleEndian = false; return true; }
+        return false;
+    }
+
+    private static IEnumerable<(string Name, string How)> Declarations(ReadOnlySpan<byte> bytes, ContentKind kind, string? transportCharset)
+    {
+        var found = new List<(string, string)>();
+        if (!string.IsNullOrWhiteSpace(transportCharset)) found.Add((transportCharset, "http charset"));
+        var head = Encoding.Latin1.GetString(bytes.Length > DeclarationSniffBytes ? bytes[..DeclarationSniffBytes] : bytes);
+        var xml = XmlDeclaration().Match(head);
+        if (xml.Success) found.Add((xml.Groups[1].Value, "xml declaration"));
+        if (kind == ContentKind.Html)
+        {
+            var meta = MetaCharset().Match(head);
+            if (meta.Success) found.Add((meta.Groups[1].Value, "meta charset"));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]*?encoding\s*=\s*[""']([A-Za-z0-9._:-]+)[""']", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlDeclaration();
+
+    // <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+    [GeneratedRegex(@"<meta\b[^>]*?charset\s*=\s*[""']?\s*([A-Za-z0-9._:-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCharset();
+}
