@@ -1,0 +1,175 @@
+using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Storyline.Language.Learning;
+
+/// <summary>
+/// Immutable averaged-perceptron weights: an open-addressing hash table from feature hash to a sparse row of
+/// (class, weight) entries. Thread-safe; scoring allocates nothing. Saved as a compact binary stream
+/// (optionally inside a gzip file) that <see cref="Read"/> restores exactly.
+/// </summary>
+public sealed class PerceptronModel
+{
+    /// <summary>Classes are stored as 16-bit ids.</summary>
+    public const int MaxClasses = ushort.MaxValue;
+
+    private const int Magic = 0x50415453; // "STAP"
+    private const int FormatVersion = 1;
+    private const int LoadFactorInverse = 2; // table at most half full: short probe runs
+
+    private readonly ulong[] _table;      // feature hash per slot, 0 = empty
+    private readonly int[] _slotRow;      // row index per slot
+    private readonly ulong[] _keys;       // row order, for saving
+    private readonly int[] _starts;       // row r has entries [_starts[r], _starts[r+1])
+    private readonly ushort[] _classes;
+    private readonly float[] _weights;
+    private readonly int _mask;
+
+    public int ClassCount { get; }
+
+    /// <summary>Class names when the trainer was given them.</summary>
+    public IReadOnlyList<string>? Labels { get; }
+
+    /// <summary>Number of features with at least one weight.</summary>
+    public int FeatureCount => _keys.Length;
+
+    /// <summary>Number of stored (feature, class) weights.</summary>
+    public int WeightCount => _weights.Length;
+
+    internal PerceptronModel(int classCount, IReadOnlyList<string>? labels, ulong[] keys, int[] starts, ushort[] classes, float[] weights)
+    {
+        ClassCount = classCount;
+        Labels = labels is null ? null : [.. labels];
+        _keys = keys;
+        _starts = starts;
+        _classes = classes;
+        _weights = weights;
+        int cap = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * LoadFactorInverse));
+        _table = new ulong[cap];
+        _slotRow = new int[cap];
+        _mask = cap - 1;
+        for (int r = 0; r < keys.Length; r++)
+        {
+            int slot = (int)(keys[r] & (ulong)_mask);
+            while (_table[slot] != 0) slot = (slot + 1) & _mask;
+            _table[slot] = keys[r];
+            _slotRow[slot] = r;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ulong key)
+    {
+        int slot = (int)(key & (ulong)_mask);
+        while (true)
+        {
+            ulong k = _table[slot];
+            if (k == key) return _slotRow[slot];
+            if (k == 0) return -1;
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Clears <paramref name="scores"/> (length ≥ <see cref="ClassCount"/>) and adds the weights of every feature.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores = scores[..ClassCount];
+        scores.Clear();
+        foreach (var f in features)
+        {
+            int r = Find(f);
+            if (r < 0) continue;
+            int end = _starts[r + 1];
+            for (int k = _starts[r]; k < end; k++) scores[_classes[k]] += _weights[k];
+        }
+    }
+
+    /// <summary>Best class for the features (ties: lowest index).</summary>
+    public int Predict(ReadOnlySpan<ulong> features)
+    {
+        Span<float> scores = ClassCount <= 1024 ? stackalloc float[ClassCount] : new float[ClassCount];
+        Score(features, scores);
+        return ArgMax(scores);
+    }
+
+    /// <summary>Index of the largest score (ties: lowest index).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        float bestScore = float.NegativeInfinity;
+        for (int i = 0; i < scores.Length; i++)
+            if (scores[i] > bestScore) { bestScore = scores[i]; best = i; }
+        return best;
+    }
+
+    /// <summary>Writes the model to a binary stream (not compressed; see <see cref="Save"/>).</summary>
+    public void Write(BinaryWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(ClassCount);
+        w.Write(Labels?.Count ?? -1);
+        if (Labels is not null) foreach (var l in Labels) w.Write(l);
+        w.Write(_keys.Length);
+        w.Write(_weights.Length);
+        for (int r = 0; r < _keys.Length; r++)
+        {
+            w.Write(_keys[r]);
+            w.Write7BitEncodedInt(_starts[r + 1] - _starts[r]);
+        }
+        foreach (var c in _classes) w.Write7BitEncodedInt(c);
+        foreach (var x in _weights) w.Write(x);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>.</summary>
+    public static PerceptronModel Read(BinaryReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.ReadInt32() != Magic) throw new InvalidDataException("not a perceptron model");
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"unsupported perceptron model version {version}");
+        int classCount = r.ReadInt32();
+        int labelCount = r.ReadInt32();
+        string[]? labels = null;
+        if (labelCount >= 0)
+        {
+            labels = new string[labelCount];
+            for (int i = 0; i < labelCount; i++) labels[i] = r.ReadString();
+        }
+        int rows = r.ReadInt32();
+        int entries = r.ReadInt32();
+        var keys = new ulong[rows];
+        var starts = new int[rows + 1];
+        for (int i = 0; i < rows; i++)
+        {
+            keys[i] = r.ReadUInt64();
+            starts[i + 1] = starts[i] + r.Read7BitEncodedInt();
+        }
+        var classes = new ushort[entries];
+        for (int i = 0; i < entries; i++) classes[i] = (ushort)r.Read7BitEncodedInt();
+        var weights = new float[entries];
+        for (int i = 0; i < entries; i++) weights[i] = r.ReadSingle();
+        return new PerceptronModel(classCount, labels, keys, starts, classes, weights);
+    }
+
+    /// <summary>Saves to a gzip file.</summary>
+    public void Save(string path)
+    {
+        using var fs = File.Create(path);
+        using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(gz, Encoding.UTF8);
+        Write(w);
+    }
+
+    /// <summary>Loads a gzip file written by <see cref="Save"/>.</summary>
+    public static PerceptronModel Load(string path)
+    {
+        using var fs = File.OpenRead(path);
+        using var gz = new GZipStream(fs, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gz), Encoding.UTF8);
+        return Read(r);
+    }
+}
