@@ -22,6 +22,8 @@ var root = new RootCommand("""
     DocsCommand.Create(),
     SearchCommand.Create(),
     ReprocessCommand.Create(),
+    EvalCommand.Create(),
+    TrainCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -181,7 +181,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         c.Parameters.AddWithValue("$l", limit);
         using var r = c.ExecuteReader();
         var hits = new List<SearchHit>();
-        while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), r.GetString(2), Math.Round(r.GetDouble(3), 4)));
+        while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), r.GetString(2), r.GetDouble(3)));
         return hits;
     }
 
