@@ -162,4 +162,7 @@ public sealed record TimeExpression(int Start, int End, string Text, string Type
 {
     /// <summary>"publication", "unknown" (no anchor) or "none" (absolute expression).</summary>
     public string Anchor { get; init; } = "publication";
+
+    /// <summary>TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE, ...; null when none.</summary>
+    public string? Mod { get; init; }
 }
