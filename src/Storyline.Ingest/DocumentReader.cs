@@ -51,6 +51,16 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     }
 
     /// <summary>
+    /// Reads one already-open input (an upload, a pipe) exactly like a file called <paramref name="name"/>.
+    /// The stream is disposed when enumeration ends.
+    /// </summary>
+    public IEnumerable<ReadItem> Read(Stream input, string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ReadStream(new DocumentOrigin(name), () => input, input.CanSeek ? input.Length - input.Position : null, ct);
+    }
+
+    /// <summary>
     /// Rebuilds a document from bytes kept earlier (<see cref="Document.RawBytes"/> with its <see cref="Document.Format"/>),
     /// for re-processing. Throws <see cref="StorylineException"/> when the bytes are no longer readable.
     /// </summary>

@@ -264,7 +264,8 @@ internal sealed partial class FeedReader(ReaderOptions options)
         }
         if (string.IsNullOrWhiteSpace(href)) return null;
         href = href.Trim();
-        if (!Uri.TryCreate(href, UriKind.Absolute, out _) && channelLink is not null
+        // Uri.TryCreate(..., Absolute) accepts "/path" as a file URI on Unix: check for a web scheme instead.
+        if (!(Uri.TryCreate(href, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") && channelLink is not null
             && Uri.TryCreate(channelLink, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, href, out var abs))
             href = abs.ToString();
         return href;
