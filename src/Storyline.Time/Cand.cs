@@ -73,6 +73,19 @@ internal sealed class Ctx
     /// <summary>The last mentioned specific time (for "that day", "the following year"), or null.</summary>
     public DateOnly? RefDate;
     public Unit RefGranularity;
+    /// <summary>Token index of the expression being resolved (for distances to earlier mentions).</summary>
+    public int CurrentToken;
+    /// <summary>The last quarter mentioned ("the third quarter" -> 1989-Q3) and where, so "a year earlier" in an earnings story is that quarter a year before.</summary>
+    public int QuarterYear, Quarter, QuarterToken = -1;
+    /// <summary>How many tokens back a quarter mention still sets the frame of "a year ago".</summary>
+    public const int QuarterReach = 150;
+
+    public bool RecentQuarter(out int year, out int quarter)
+    {
+        year = QuarterYear; quarter = Quarter;
+        return QuarterToken >= 0 && CurrentToken - QuarterToken <= QuarterReach;
+    }
+
     internal Func<Tense>? TenseProvider;
     private Tense? _tense;
 

@@ -161,7 +161,7 @@ internal static class Lexicon
 
     private static readonly string[] FutureMarkers =
     [
-        "will", "shall", "wo", "ll", "scheduled", "slated", "expected", "planned", "would", "going", "intends", "promises", "upcoming",
+        "will", "shall", "wo", "ll", "scheduled", "slated", "expected", "would", "going", "intends", "promises", "upcoming",
     ];
 
     // Declared last: static initialisers run in textual order and Build() reads the word lists above.

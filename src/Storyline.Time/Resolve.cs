@@ -33,15 +33,23 @@ internal static class Resolve
         return anchor.AddDays(fwd == 0 ? Cal.DaysPerWeek : fwd);
     }
 
-    /// <summary>Year for a month named without one ("in November").</summary>
+    /// <summary>Months named without a year within this distance of the anchor's month are taken as the nearest one, whatever the tense.</summary>
+    public static int NearMonths = 4;
+    /// <summary>Days named without a year within this many days of the anchor are taken as the nearest one.</summary>
+    public static int NearDays = 120;
+
+    /// <summary>Year for a month named without one ("in November"): the nearest such month, or by tense when it is far either way.</summary>
     public static int MonthYear(DateOnly anchor, int month, Tense tense)
     {
         int a = anchor.Month;
+        int nearest = Nearest(anchor.Year, a, month);
+        int dist = Math.Abs(Cal.MonthIndex(nearest, month) - Cal.MonthIndex(anchor.Year, a));
+        if (dist <= NearMonths) return nearest;
         return tense switch
         {
             Tense.Past => month <= a ? anchor.Year : anchor.Year - 1,
             Tense.Future => month >= a ? anchor.Year : anchor.Year + 1,
-            _ => Nearest(anchor.Year, a, month),
+            _ => nearest,
         };
     }
 
@@ -62,6 +70,10 @@ internal static class Resolve
         var next = Make(anchor.Year + 1);
         if (same is null) return prev ?? next;
         var s = same.Value;
+        DateOnly near = s;
+        foreach (var c in new[] { prev, next })
+            if (c is { } d && Math.Abs(d.DayNumber - anchor.DayNumber) < Math.Abs(near.DayNumber - anchor.DayNumber)) near = d;
+        if (Math.Abs(near.DayNumber - anchor.DayNumber) <= NearDays) return near;
         switch (tense)
         {
             case Tense.Past when s > anchor && prev is not null:

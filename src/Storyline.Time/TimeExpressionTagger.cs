@@ -74,6 +74,7 @@ public static class TimeExpressionTagger
             else
             {
                 var cand = c;
+                ctx.CurrentToken = c.First;
                 ctx.Reset(() => parser.TenseAround(cand.First, cand.End, masked));
                 if (!o.ResolveAnaphora && c.UsesRef)
                 {
@@ -87,7 +88,11 @@ public static class TimeExpressionTagger
             }
             int start = toks[c.First].Start, end = toks[c.End - 1].End;
             result.Add(new TimeExpression(start, end, text[start..end], c.Type, value) { Anchor = anchorKind, Mod = c.Mod });
-            if (ctx is not null && c.Type is TimexType.Date or TimexType.Time && value is not null) UpdateReference(ctx, value);
+            if (ctx is not null && c.Type is TimexType.Date or TimexType.Time && value is not null)
+            {
+                ctx.CurrentToken = c.First;
+                UpdateReference(ctx, value);
+            }
         }
         return result;
     }
@@ -98,6 +103,11 @@ public static class TimeExpressionTagger
         if (value.Length < 4 || !IsDigits(value, 0, 4)) return;
         int y = Num(value, 0, 4);
         if (y < 1) return;
+        if (value.Length == 7 && value[4] == '-' && value[5] == 'Q' && value[6] is >= '1' and <= '4')
+        {
+            ctx.QuarterYear = y; ctx.Quarter = value[6] - '0'; ctx.QuarterToken = ctx.CurrentToken;
+            return;
+        }
         if (value.Length >= 10 && value[4] == '-' && IsDigits(value, 5, 2) && value[7] == '-' && IsDigits(value, 8, 2))
         {
             int m = Num(value, 5, 2), d = Num(value, 8, 2);

@@ -67,7 +67,7 @@ internal sealed partial class Parser
                 if (WIn(j, Ordinalsuffixes) < 0) return false;
                 j++;
             }
-            else if (Adj(j) && (P(j, ':') || P(j, '/') || P(j, '%') || IsDigits(j) || (P(j, '.') && IsDigits(j + 1) && Adj(j + 1)) || (P(j, ',') && IsDigits(j + 1) && Adj(j + 1)))) return false;
+            else if (Adj(j) && (P(j, ':') && IsDigits(j + 1) && Adj(j + 1) || P(j, '/') || P(j, '%') || IsDigits(j) || (P(j, '.') && IsDigits(j + 1) && Adj(j + 1)) || (P(j, ',') && IsDigits(j + 1) && Adj(j + 1)))) return false;
             end = j;
             day = (int)_t[i].Number;
             return true;

@@ -97,7 +97,9 @@ internal sealed partial class Parser
         string v = fuzzy ? Cal.DurationX(unit) : Cal.Duration(value, unit);
         if (unit == Unit.Quarter && !fuzzy && value >= 1 && value == Math.Floor(value))
             v = Cal.Duration(value * Cal.MonthsPerQuarter, Unit.Month);
-        var c = new Cand { Type = TimexType.Duration, Fixed = v, First = i, End = end };
+        // "the two-year delay": the adjective alone (TimeBank)
+        int dfirst = the && pos is null && hyphenated ? i + 1 : i;
+        var c = new Cand { Type = TimexType.Duration, Fixed = v, First = dfirst, End = end };
         if (approxTwo) c.Mod = Mods.Approx;
         return c;
     }
@@ -120,6 +122,9 @@ internal sealed partial class Parser
                     t = unit switch { Unit.Hour => t.AddHours(sign * value), Unit.Minute => t.AddMinutes(sign * value), _ => t.AddSeconds(sign * value) };
                     return ctx.AnchorTime is null ? Cal.Date(DateOnly.FromDateTime(t)) : t.ToString(unit == Unit.Hour ? "yyyy-MM-dd'T'HH" : "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 }
+                // "up from $90 million a year earlier" right after "the third quarter": the same quarter a year before
+                if (unit == Unit.Year && n == 1 && sign < 0 && !useRef && ctx.RecentQuarter(out int qy, out int qq))
+                    return Cal.Quarter(qy - 1, qq);
                 var d = Cal.Add(b, unit, sign * n);
                 var gran = unit switch { Unit.Decade => Unit.Year, Unit.Century => Unit.Year, Unit.Fortnight => Unit.Week, _ => unit };
                 return Cal.AtGranularity(d, gran);

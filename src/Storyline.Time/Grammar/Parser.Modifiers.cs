@@ -28,16 +28,15 @@ internal sealed partial class Parser
         else if (W(j, "no") && (W(j + 1, "less") || W(j + 1, "earlier")) && W(j + 2, "than")) { mod = W(j + 1, "earlier") ? Mods.OnOrAfter : Mods.EqualOrMore; j += 3; }
         else if (W(j, "over") || W(j, "under")) { mod = W(j, "over") ? Mods.MoreThan : Mods.LessThan; j++; needsNumber = true; }
         else if ((W(j, "just") || W(j, "well")) && (W(j + 1, "over") || W(j + 1, "under"))) { mod = W(j + 1, "over") ? Mods.MoreThan : Mods.LessThan; j += 2; needsNumber = true; }
-        else if (W(j, "within")) { mod = Mods.EqualOrLess; j++; needsNumber = true; }
         if (mod is null) return null;
         if (needsNumber && !(Number(j, out _, out _, allowArticle: true) || FuzzyQuantity(j, out _, out _))) return null;
         var c = Core(j);
         if (c is null || c.First != j) return null;
         // comparisons only make sense on amounts and clock times; "about Friday" is not a thing
         bool amount = c.Type == TimexType.Duration || c.Type == TimexType.Time || c.Relative && IsAmountDate(j);
-        bool approxDate = mod == Mods.Approx && c.Type == TimexType.Date && !W(i, "some");
+        bool approxDate = mod == Mods.Approx && c.Type == TimexType.Date && !W(i, "some") && !Has(j, LexFlags.Weekday)
+                          && c.Fixed is not (Refs.Past or Refs.Present or Refs.Future);
         if (!amount && !approxDate) return null;
-        if (W(i, "within") && c.Type != TimexType.Duration) return null;
         c.First = i;
         c.Mod ??= mod;
         return c;
@@ -82,7 +81,14 @@ internal sealed partial class Parser
         if (inner is null || inner.First != j) return null;
         if (inner.Type is not (TimexType.Date or TimexType.Time)) return null;
         if (inner.Fixed is Refs.Past or Refs.Present or Refs.Future) return null;
-        // "late Friday" is fine; "the late President" never gets here (no date after it)
+        // "late Friday" is fine; "the late President" never gets here (no date after it).
+        // TimeBank leaves "earlier"/"later" outside day-sized expressions ("earlier [Friday]", "later [today]").
+        if (comparative && (WeekdayName(j, out _, out _, out _) || W(j, "today") || W(j, "tonight") || W(j, "yesterday") || W(j, "tomorrow")
+                            || W(j, "this") && (W(j + 1, "week") || W(j + 1, "morning") || W(j + 1, "afternoon") || W(j + 1, "evening"))))
+        {
+            inner.Mod ??= mod;
+            return inner;
+        }
         inner.First = i;
         inner.Mod ??= mod;
         return inner;
@@ -104,9 +110,11 @@ internal sealed partial class Parser
     private Cand? Financial(int i)
     {
         int j = i;
-        bool the = W(j, "the") || W(j, "its") || W(j, "their") || W(j, "a");
+        bool the = W(j, "the");
         if (the) j++;
         int first = i;
+        // possessives stay outside ("its [fourth quarter]")
+        if (W(j, "its") || W(j, "their")) { j++; first = j; }
 
         // possessive or attributive year before the quarter: "1990's first quarter", "the 1988 third quarter", "this year's", "next year's"
         int? yearFixed = null;
@@ -142,7 +150,8 @@ internal sealed partial class Parser
             { yearOff = W(end + 1, "last") ? -1 : W(end + 1, "next") ? 1 : 0; end += 3; }
             else if (W(end, "of") && W(end + 1, "the") && W(end + 2, "year")) { yearOff = 0; end += 3; }
             else if (IsDigits(end) && Year4(end, out ye2, out y2) && !the) { yearFixed = y2; end = ye2; }
-            if (W(i, "a") && yearFixed is null && yearOff == int.MinValue) return null;
+            // "the third-quarter loss": the adjective alone is the expression (TimeBank)
+            if (the && first == i && yearFixed is null && yearOff == int.MinValue && !yearAgo && IsHyphenatedQuarter(j)) first = i + 1;
             if (yearFixed is { } fy)
                 return new Cand { Type = TimexType.Date, Fixed = half ? Cal.Half(fy, q) : Cal.Quarter(fy, q), First = first, End = end };
             int off = yearOff == int.MinValue ? 0 : yearOff;
@@ -151,13 +160,16 @@ internal sealed partial class Parser
             int qq = q;
             if (q == 0)
             {
-                // "the quarter" alone: the reported one
+                // "the quarter" alone: the reported one; "the 1988 quarter": that year's
                 if (!the || half) return null;
+                if (yearFixed is { } qfy)
+                    return new Cand { Type = TimexType.Date, First = first, End = end, Rel = ctx => ctx.RecentQuarter(out _, out int rq) ? Cal.Quarter(qfy, rq) : Cal.Year(qfy), Under = Cal.Year(qfy) };
                 return new Cand
                 {
                     Type = TimexType.Date, First = first, End = end,
                     Rel = ctx =>
                     {
+                        if (ctx.RecentQuarter(out int ry, out int rq)) return Cal.Quarter(ago ? ry - 1 : ry, rq);
                         var rep = ctx.Anchor.AddDays(-ReportingLagDays);
                         if (ago) rep = rep.AddYears(-1);
                         return Cal.Quarter(rep.Year, Cal.QuarterOf(rep.Month));
@@ -195,11 +207,22 @@ internal sealed partial class Parser
                 Type = TimexType.Date, First = first, End = period ? end : j,
                 Rel = ctx =>
                 {
+                    if (ctx.RecentQuarter(out int ry, out int rq)) return Cal.Quarter(ry - 1, rq);
                     if (!period) return Cal.Year(ctx.Anchor.Year - 1);
                     var rep = ctx.Anchor.AddDays(-ReportingLagDays).AddYears(-1);
                     return Cal.Quarter(rep.Year, Cal.QuarterOf(rep.Month));
                 },
                 Under = null,
+            };
+        }
+        // "the 1988 period", "the 1989 quarter": that year's quarter in an earnings story
+        if (the && Year4(j, out int pye, out int py) && W(pye, "period"))
+        {
+            return new Cand
+            {
+                Type = TimexType.Date, First = i, End = pye + 1,
+                Rel = ctx => ctx.RecentQuarter(out _, out int rq) ? Cal.Quarter(py, rq) : Cal.Year(py),
+                Under = Cal.Year(py),
             };
         }
         // fiscal years: "fiscal 1989", "fiscal year 1989", "FY2013", "fiscal '89"
@@ -244,6 +267,17 @@ internal sealed partial class Parser
             }
         }
         return null;
+    }
+
+    /// <summary>"third-quarter" written with a hyphen (an adjective before a noun).</summary>
+    private bool IsHyphenatedQuarter(int j)
+    {
+        int k = j;
+        if (W(k, "fiscal")) { k++; if (P(k, '-')) k++; }
+        if (Has(k, LexFlags.Ordinal)) k++;
+        else if (IsDigits(k) && IsWord(k + 1) && Adj(k + 1)) k += 2;
+        else return false;
+        return P(k, '-') && Adj(k) && W(k + 1, "quarter");
     }
 
     /// <summary>"third quarter", "third-quarter", "fiscal third quarter", "first half", "first-half", "quarter" (q = 0).</summary>

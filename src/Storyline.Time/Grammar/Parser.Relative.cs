@@ -190,14 +190,13 @@ internal sealed partial class Parser
     {
         string? v = null;
         int end = i + 1;
-        if (W(i, "now") && !(W(i + 1, "that") && false)) v = Refs.Present;
-        else if (W(i, "right") && W(i + 1, "now")) { v = Refs.Present; end = i + 2; }
+        if (W(i, "now")) v = Refs.Present;
         else if (W(i, "currently") || W(i, "presently") || W(i, "nowadays")) v = Refs.Present;
         else if (W(i, "current") && !W(i + 1, "account") && !W(i + 1, "accounts") && !(P(i + 1, '-') && Adj(i + 1))) v = Refs.Present;
         else if (W(i, "these") && W(i + 1, "days")) { v = Refs.Present; end = i + 2; }
         else if (W(i, "at") && W(i + 1, "present")) { v = Refs.Present; i++; end = i + 1; }
         else if (W(i, "the") && W(i + 1, "present") && !IsWord(i + 2)) { v = Refs.Present; end = i + 2; }
-        else if (W(i, "recently") || W(i, "lately") || W(i, "previously")) v = Refs.Past;
+        else if (W(i, "recently") || W(i, "lately")) v = Refs.Past;
         else if (W(i, "recent") && !(UnitWord(i + 1, out _, out _, out _))) v = Refs.Past;
         else if (W(i, "the") && W(i + 1, "past") && !UnitWord(i + 2, out _, out _, out _) && !Number(i + 2, out _, out _, false) && !FuzzyQuantity(i + 2, out _, out _)
                  && !Has(i + 2, LexFlags.Month | LexFlags.Weekday | LexFlags.Season)) { v = Refs.Past; end = i + 2; }
@@ -205,7 +204,6 @@ internal sealed partial class Parser
         else if (W(i, "the") && (W(i + 1, "near") || W(i + 1, "foreseeable") || W(i + 1, "distant")) && W(i + 2, "future")) { v = Refs.Future; end = i + 3; }
         else if (W(i, "the") && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long") || W(i + 1, "medium")) && (W(i + 2, "term"))) { v = Refs.Future; end = i + 3; }
         else if (W(i, "future") && UnitWord(i + 1, out int fe, out _, out bool fp) && fp) { v = Refs.Future; end = fe; }
-        else if (W(i, "future") && !W(i - 1, "the") && !W(i - 1, "a") && !W(i - 1, "its") && !W(i - 1, "their") && !W(i - 1, "his") && !W(i - 1, "her") && !W(i - 1, "our") && !W(i - 1, "your")) v = Refs.Future;
         else if (W(i, "recent") || W(i, "coming") || W(i, "upcoming"))
         {
             // "recent years", "in the coming weeks"

@@ -63,6 +63,8 @@ internal sealed partial class Parser
                 if (!W(i, w)) continue;
                 // "annual" only as "annual(ly)" rates is too vague; keep the adverb and "twice-annual" out
                 if (w == "annual") return null;
+                // "quarterly dividend", "quarterly report": the adjective is not a set; the adverb after a verb is
+                if (w == "quarterly" && IsWord(i + 1)) return null;
                 // "the daily", "a weekly" (newspapers) are nouns
                 if ((W(i - 1, "the") || W(i - 1, "a")) && !Has(i + 1, LexFlags.Unit) && IsWord(i + 1) && _t[i + 1].Capitalized) return null;
                 return new Cand { Type = TimexType.Set, Fixed = v, First = i, End = i + 1 };

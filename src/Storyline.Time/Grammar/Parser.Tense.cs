@@ -25,8 +25,21 @@ internal sealed partial class Parser
         "sacred", "kindred", "beloved", "aged", "learned", "alleged", "based", "united", "limited", "related", "interested",
         "concerned", "advanced", "detailed", "experienced", "qualified", "talented", "supposed", "used", "ed", "ted", "fred",
         "ned", "med", "ahmed", "mohammed", "muhammed", "mohamed", "ahmad", "speed", "armed", "skilled", "unprecedented", "expected",
-        "scheduled", "planned",
+        "scheduled",
     };
+
+    /// <summary>
+    /// Reporting verbs give the time of reporting, not of the event ("will meet Friday, officials said"); they count
+    /// only right next to the expression ("said Friday") or when the sentence has no other marker.
+    /// </summary>
+    private static readonly HashSet<string> Reporting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "say", "told", "tells", "added", "adds", "announced", "reported", "stated", "noted", "explained",
+        "insisted", "warned", "claimed", "acknowledged", "confirmed", "declared", "argued", "wrote", "writes", "quoted",
+    };
+
+    /// <summary>A reporting verb this close to the expression is its own verb ("said Friday").</summary>
+    private const int ReportingReach = 2;
 
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -73,24 +86,43 @@ internal sealed partial class Parser
     {
         int s = SentenceStartOf(first);
         int e = SentenceEndOf(Math.Max(first, end - 1));
-        Tense left = Tense.None, right = Tense.None;
-        int leftDist = int.MaxValue, rightDist = int.MaxValue;
+        Tense left = Tense.None, right = Tense.None, fallback = Tense.None;
+        int leftDist = int.MaxValue, rightDist = int.MaxValue, fallbackDist = int.MaxValue;
         for (int k = first - 1; k >= s; k--)
         {
             if (masked is not null && masked[k]) continue;
             var t = MarkerAt(k);
-            if (t != Tense.None) { left = t; leftDist = first - k; break; }
+            if (t == Tense.None) continue;
+            int d = first - k;
+            if (d > ReportingReach && IsReporting(k))
+            {
+                if (d < fallbackDist) { fallback = t; fallbackDist = d; }
+                continue;
+            }
+            left = t; leftDist = d;
+            break;
         }
         for (int k = end; k < e; k++)
         {
             if (masked is not null && masked[k]) continue;
             var t = MarkerAt(k);
-            if (t != Tense.None) { right = t; rightDist = k - end + 1; break; }
+            if (t == Tense.None) continue;
+            int d = k - end + 1;
+            if (d > ReportingReach && IsReporting(k))
+            {
+                if (d < fallbackDist) { fallback = t; fallbackDist = d; }
+                continue;
+            }
+            right = t; rightDist = d;
+            break;
         }
+        if (left == Tense.None && right == Tense.None) return fallback;
         if (left == Tense.None) return right;
         if (right == Tense.None) return left;
         return leftDist <= rightDist + LeftBias ? left : right;
     }
+
+    private bool IsReporting(int k) => IsWord(k) && Reporting.Contains(_text.AsSpan(_t[k].Start, _t[k].Length).ToString());
 
     /// <summary>The tense a word marks, resolving participles through their auxiliaries ("will be held" is future).</summary>
     private Tense MarkerAt(int k)
@@ -108,8 +140,12 @@ internal sealed partial class Parser
             if (lex.Word == "wo" && !(P(k + 1, '\'') || W(k + 1, "n"))) return Tense.None;
             if (lex.Word == "going") return W(k + 1, "to") ? Tense.Future : Tense.None;
             if (t == Tense.Past) participleLike = lex.Word is not ("was" or "were" or "did" or "said" or "had");
-            if (t == Tense.Future && lex.Word is "expected" or "scheduled" or "slated" or "planned")
+            if (t == Tense.Future && lex.Word is "expected" or "scheduled" or "slated")
+            {
+                // "was expected to" is past; "is expected to" / "expected to" look ahead
+                if (W(k - 1, "was") || W(k - 1, "were") || W(k - 1, "had")) return Tense.Past;
                 return (W(k + 1, "to") || W(k + 1, "for")) ? Tense.Future : Tense.None;
+            }
             if (t == Tense.Present && (lex.Word is "is" or "are" or "am") && W(k + 1, "to")) return Tense.Future;
         }
         else

@@ -135,7 +135,8 @@ internal sealed partial class Parser
             }
             if (W(dk, "tonight"))
                 return new Cand { Type = TimexType.Time, First = i, End = dk + 1, Rel = ctx => Cal.Date(ctx.Anchor) + suffix, Under = "XXXX-XX-XX" + suffix };
-            return new Cand { Type = TimexType.Time, First = i, End = clock.End, Rel = ctx => Cal.Date(ctx.Anchor) + suffix, Under = "XXXX-XX-XX" + suffix };
+            // a bare clock time is on the day last talked about ("He was shot on Friday ... at 10 p.m.")
+            return new Cand { Type = TimexType.Time, First = i, End = clock.End, Rel = ctx => Cal.Date(ctx.RefOrAnchor) + suffix, Under = "XXXX-XX-XX" + suffix, UsesRef = true };
         }
         if (W(i, "tonight"))
             return new Cand { Type = TimexType.Time, First = i, End = i + 1, Rel = ctx => Cal.Date(ctx.Anchor) + "TNI", Under = null };
