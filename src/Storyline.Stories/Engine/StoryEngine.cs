@@ -1,0 +1,372 @@
+using Storyline.Core;
+using Storyline.Stories.Dedup;
+using Storyline.Stories.Index;
+using Storyline.Stories.Rewrite;
+
+namespace Storyline.Stories.Engine;
+
+/// <summary>What happened to one document on arrival.</summary>
+public sealed record IngestResult(long DocId, long StoryId, bool NewStory, double StoryScore,
+    IReadOnlyList<DocLink> Links, IReadOnlyList<long> MergedStories, InferredDate? InferredPublished);
+
+/// <summary>
+/// The online story engine: each document, in arrival order, is checked for exact and near copies
+/// (MinHash + banded LSH), versions (same URL or same source, changed), rewrites (sentence alignment
+/// with the paraphrase classifier) and then joins a story or starts one (TDT-style single pass:
+/// candidates from an inverted index of heavy terms and names, TF-IDF cosine to the story centroid
+/// with incremental IDF, damped by time distance). Work per document is bounded by the posting scan
+/// and candidate limits, so the cost does not grow with the store.
+/// Not thread-safe for writes: call <see cref="Add"/> / <see cref="AddBatch"/> from one thread.
+/// </summary>
+public sealed class StoryEngine
+{
+    private readonly IStoryIndexStore _store;
+    private readonly TextSource? _texts;
+    private readonly StoryOptions _o;
+    private readonly MinHasher _hasher;
+    private readonly Lazy<ParaphraseClassifier> _classifier;
+    private long _seq;
+
+    public StoryEngine(IStoryIndexStore store, TextSource? texts = null, StoryOptions? options = null, ParaphraseClassifier? classifier = null)
+    {
+        _store = store;
+        _texts = texts ?? (store is InMemoryStoryIndexStore mem ? mem.GetText : null);
+        _o = options ?? new StoryOptions();
+        _hasher = new MinHasher(_o.Dedup);
+        _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
+        _seq = store.DocumentCount;
+    }
+
+    public IStoryIndexStore Store => _store;
+    public StoryOptions Options => _o;
+
+    /// <summary>Adds one document (its <see cref="Document.Id"/> must be set and unique).</summary>
+    public IngestResult Add(Document doc) => Ingest(DocumentAnalysis.Analyse(doc, doc.Id, _hasher, _o));
+
+    /// <summary>Adds documents in order; the text analysis runs in parallel, the store updates one by one.</summary>
+    public IReadOnlyList<IngestResult> AddBatch(IReadOnlyList<Document> docs)
+    {
+        var analyses = new DocumentAnalysis[docs.Count];
+        Parallel.For(0, docs.Count, i => analyses[i] = DocumentAnalysis.Analyse(docs[i], docs[i].Id, _hasher, _o));
+        var results = new IngestResult[docs.Count];
+        for (int i = 0; i < docs.Count; i++) results[i] = Ingest(analyses[i]);
+        return results;
+    }
+
+    private IngestResult Ingest(DocumentAnalysis a)
+    {
+        if (a.Id == 0) throw new ArgumentException("Document.Id must be set before the story engine sees it", nameof(a));
+        if (_store is InMemoryStoryIndexStore mem) mem.PutText(a.Id, a.Document.Text);
+        long seq = ++_seq;
+        var links = new List<DocLink>();
+
+        // 1. exact copies and versions by URL
+        var exact = _store.DocumentsByContentHash(a.ContentHash);
+        long? exactOf = exact.Count > 0 ? exact[0] : null;
+        if (exactOf is { } e) links.Add(new DocLink(a.Id, e, LinkKind.Copy, 1.0, "exact"));
+        if (a.Url is { Length: > 0 } url && exactOf is null)
+        {
+            var same = _store.DocumentsByUrl(url);
+            if (same.Count > 0) links.Add(new DocLink(a.Id, same[^1], LinkKind.Version, 1.0, "same url"));
+        }
+
+        // 2. near copies from LSH buckets
+        if (exactOf is null)
+        {
+            var cands = _store.QueryBuckets(a.BandKeys, _o.Dedup.MaxBucketScan);
+            DocLink? best = null;
+            foreach (var c in _store.GetDocuments(cands))
+            {
+                var sigC = new MinHashSignature(c.Signature, c.ShingleCount);
+                double j = MinHasher.Jaccard(a.Signature, sigC);
+                var (newInOld, oldInNew) = MinHasher.Containment(a.Signature, sigC, j);
+                double sizeRatio = (double)Math.Min(a.Signature.ShingleCount, c.ShingleCount) / Math.Max(1, Math.Max(a.Signature.ShingleCount, c.ShingleCount));
+                double cont = Math.Max(newInOld, oldInNew);
+                bool copy = j >= _o.Dedup.CopyJaccard || (cont >= _o.Dedup.CopyContainment && sizeRatio >= _o.Dedup.MinSizeRatio);
+                if (!copy) continue;
+                double score = Math.Max(j, cont);
+                bool sameSource = a.Source is not null && string.Equals(a.Source, c.Source, StringComparison.OrdinalIgnoreCase);
+                var kind = sameSource || links.Any(l => l.Kind == LinkKind.Version && l.To == c.Id) ? LinkKind.Version : LinkKind.Copy;
+                var detail = FormattableString.Invariant($"jaccard {j:F2}, containment {cont:F2}");
+                if (best is null || score > best.Score || (score == best.Score && c.Seq < (_store.GetDocument(best.To)?.Seq ?? long.MaxValue)))
+                    best = new DocLink(a.Id, c.Id, kind, score, detail);
+            }
+            if (best is not null)
+            {
+                links.RemoveAll(l => l.Kind == LinkKind.Version && l.To == best.To);
+                links.Add(best);
+            }
+        }
+
+        // 3. term sketch with incremental IDF
+        var (keys, weights) = Sketch(a);
+
+        // 4. topical candidates
+        var postKeys = PostingKeys(a, keys);
+        var hits = _store.QueryPostings(postKeys, _o.MaxPostingScan);
+        var candIds = hits.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(_o.CandidateDocuments).Select(kv => kv.Key).ToList();
+        var candDocs = _store.GetDocuments(candIds);
+        var docVec = new Dictionary<ulong, float>(keys.Length);
+        for (int i = 0; i < keys.Length; i++) docVec[keys[i]] = weights[i];
+
+        // 5. rewrites: aligned sentence by sentence with the most similar earlier documents
+        bool hasCopy = links.Any(l => l.Kind is LinkKind.Copy or LinkKind.Version);
+        if (!hasCopy && _texts is not null)
+        {
+            var similar = candDocs.Select(c => (Doc: c, Cos: Cosine(docVec, c)))
+                .Where(x => x.Cos >= _o.RewriteMinCosine).OrderByDescending(x => x.Cos).Take(_o.RewriteCandidates);
+            DocLink? best = null;
+            foreach (var (c, cos) in similar)
+            {
+                var old = _texts(c.Id);
+                if (old is null) continue;
+                var al = SentenceAligner.Align(old, a.Document.Text, _classifier.Value, _o.Align);
+                if (!SentenceAligner.IsRewrite(al, _o.Align)) continue;
+                if (al.Reworded == 0) continue; // all sentences identical yet no MinHash match: too short to call
+                var detail = FormattableString.Invariant($"same {al.Same}, reworded {al.Reworded}, added {al.Added}, dropped {al.Dropped}");
+                bool sameSource = a.Source is not null && string.Equals(a.Source, c.Source, StringComparison.OrdinalIgnoreCase);
+                if (best is null || al.RewriteScore > best.Score)
+                    best = new DocLink(a.Id, c.Id, sameSource && al.Same > al.Reworded ? LinkKind.Version : LinkKind.Rewrite, al.RewriteScore, detail);
+            }
+            if (best is not null) links.Add(best);
+        }
+
+        // 6. story: copies, versions and rewrites land in their original's story; else cluster
+        long storyId = 0; bool newStory = false; double storyScore = 0;
+        var merged = new List<long>();
+        var anchor = links.OrderBy(l => l.Kind == LinkKind.Copy ? 0 : l.Kind == LinkKind.Version ? 1 : 2).ThenByDescending(l => l.Score).FirstOrDefault();
+        if (anchor is not null && _store.GetDocument(anchor.To) is { } target)
+        {
+            storyId = Resolve(target.StoryId);
+            storyScore = anchor.Score;
+        }
+        var published = a.Published;
+        var when = published ?? (_o.UseTextDates ? a.TextDate : null);
+        if (storyId == 0)
+        {
+            var scored = ScoreStories(docVec, candDocs, when);
+            if (scored.Count > 0 && scored[0].Score >= _o.JoinThreshold)
+            {
+                storyId = scored[0].Story.Id; storyScore = scored[0].Score;
+                foreach (var (s, sc) in scored.Skip(1))
+                    if (sc >= _o.MergeThreshold) { merged.Add(s.Id); }
+            }
+        }
+        StoryRecord story;
+        if (storyId == 0)
+        {
+            newStory = true;
+            story = new StoryRecord { Id = _store.NewStoryId(), Title = TitleOf(a), FirstSeen = a.SeenAt, LastSeen = a.SeenAt };
+            storyId = story.Id;
+        }
+        else story = _store.GetStory(storyId)!;
+
+        foreach (var m in merged) MergeInto(story, m);
+
+        // 7. store the document and update the story
+        var rec = new DocRecord
+        {
+            Id = a.Id, Seq = seq, Signature = a.Signature.Values, ShingleCount = a.Signature.ShingleCount,
+            TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
+            SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
+            Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo, StoryId = storyId,
+        };
+        AddToStory(story, rec, a, when);
+        InferredDate? inferred = null;
+        if (published is null)
+        {
+            inferred = DateInference.Infer(a.Document.Text, story, _store);
+            rec.InferredPublished = inferred;
+        }
+        _store.PutDocuments([rec]);
+        _store.PutStories([story]);
+        var bucketEntries = new (ulong, long)[a.BandKeys.Length];
+        for (int i = 0; i < a.BandKeys.Length; i++) bucketEntries[i] = (a.BandKeys[i], a.Id);
+        _store.AddBuckets(bucketEntries);
+        _store.AddPostings(postKeys.Select(k => (k, a.Id)).ToList());
+        if (links.Count > 0) _store.AddLinks(links);
+        return new IngestResult(a.Id, storyId, newStory, storyScore, links, merged, inferred);
+    }
+
+    /// <summary>Keys a document is found by: its heaviest terms and its names.</summary>
+    private List<ulong> PostingKeys(DocumentAnalysis a, ulong[] sketchKeys)
+    {
+        var keys = new List<ulong>(_o.PostedTerms + _o.PostedNames);
+        keys.AddRange(sketchKeys.Take(_o.PostedTerms));
+        foreach (var e in a.EntityKeys.Take(_o.PostedNames)) if (!keys.Contains(e)) keys.Add(e);
+        return keys;
+    }
+
+    /// <summary>Whether a key belongs to the entity channel (names, numbers) rather than the word channel.</summary>
+    private static bool IsEntity(ulong key) => Text.TextTools.SpaceOf(key) is DocumentAnalysis.NameSpace or DocumentAnalysis.NumberSpace;
+
+    /// <summary>
+    /// TF-IDF sketch: sublinear tf × smoothed IDF from the store's running document frequencies (plus the
+    /// background prior); the heaviest words and the heaviest names/numbers, each channel L2-normalised on its own.
+    /// </summary>
+    private (ulong[] Keys, float[] Weights) Sketch(DocumentAnalysis a)
+    {
+        var keys = a.TermCounts.Keys.ToArray();
+        var df = new int[keys.Length];
+        _store.GetDocumentFrequencies(keys, df);
+        double n = _store.DocumentCount + 1 + BackgroundIdf.DocumentCount(_o);
+        var bg = _o.UseBackgroundIdf ? BackgroundIdf.Default : null;
+        var w = new (ulong Key, double W)[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            double d = df[i] + (bg?.Df(keys[i]) ?? 0);
+            double idf = Math.Log((n + 1) / (d + 1)) + 1;
+            w[i] = (keys[i], (1 + Math.Log(a.TermCounts[keys[i]])) * Math.Pow(idf, _o.IdfPower));
+        }
+        _store.AddDocumentFrequencies(keys);
+        Array.Sort(w, (x, y) => y.W.CompareTo(x.W) != 0 ? y.W.CompareTo(x.W) : x.Key.CompareTo(y.Key));
+        var words = w.Where(x => !IsEntity(x.Key)).Take(_o.SketchTerms).ToArray();
+        var ents = w.Where(x => IsEntity(x.Key)).Take(_o.SketchEntities).ToArray();
+        var all = words.Concat(ents).ToArray();
+        double nw = Math.Sqrt(words.Sum(x => x.W * x.W)), ne = Math.Sqrt(ents.Sum(x => x.W * x.W));
+        var rk = new ulong[all.Length]; var rw = new float[all.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            double norm = IsEntity(all[i].Key) ? ne : nw;
+            rk[i] = all[i].Key; rw[i] = (float)(norm == 0 ? 0 : all[i].W / norm);
+        }
+        // posting order: heaviest first across channels
+        var order = Enumerable.Range(0, all.Length).OrderByDescending(i => all[i].W).ToArray();
+        return (order.Select(i => rk[i]).ToArray(), order.Select(i => rw[i]).ToArray());
+    }
+
+    /// <summary>Two-channel similarity: word cosine and name/number cosine, mixed by <see cref="StoryOptions.EntityWeight"/>.</summary>
+    private double Mix(double words, double ents, bool hasEnts) =>
+        hasEnts ? (1 - _o.EntityWeight) * words + _o.EntityWeight * ents : words;
+
+    private double Cosine(Dictionary<ulong, float> v, DocRecord d)
+    {
+        double dw = 0, de = 0; bool he = false;
+        for (int i = 0; i < d.TermKeys.Length; i++)
+            if (v.TryGetValue(d.TermKeys[i], out var x))
+            {
+                if (IsEntity(d.TermKeys[i])) de += x * d.TermWeights[i]; else dw += x * d.TermWeights[i];
+            }
+        foreach (var k in v.Keys) if (IsEntity(k)) { he = true; break; }
+        return Mix(dw, de, he);
+    }
+
+    private double CosineToCentroid(Dictionary<ulong, float> v, StoryRecord s)
+    {
+        double nw = 0, ne = 0, dw = 0, de = 0; bool he = false;
+        foreach (var (k, x) in s.Centroid) if (IsEntity(k)) ne += x * x; else nw += x * x;
+        foreach (var (k, x) in v)
+        {
+            bool e = IsEntity(k); he |= e;
+            if (s.Centroid.TryGetValue(k, out var y)) { if (e) de += x * y; else dw += x * y; }
+        }
+        return Mix(nw == 0 ? 0 : dw / Math.Sqrt(nw), ne == 0 ? 0 : de / Math.Sqrt(ne), he);
+    }
+
+    private List<(StoryRecord Story, double Score)> ScoreStories(Dictionary<ulong, float> docVec, IReadOnlyList<DocRecord> candDocs, DateTimeOffset? published)
+    {
+        var best = new Dictionary<long, double>();
+        foreach (var c in candDocs)
+        {
+            long sid = Resolve(c.StoryId);
+            double cos = Cosine(docVec, c);
+            best[sid] = Math.Max(best.GetValueOrDefault(sid), cos);
+        }
+        var result = new List<(StoryRecord, double)>();
+        foreach (var (sid, memberCos) in best)
+        {
+            var s = _store.GetStory(sid);
+            if (s is null) continue;
+            double gap = TimeGapDays(published, s);
+            if (gap > _o.ActiveWindowDays) continue;
+            double cos = CosineToCentroid(docVec, s);
+            double sim = (1 - _o.MemberWeight) * cos + _o.MemberWeight * memberCos;
+            double time = double.IsNaN(gap) ? 1 : _o.TimeFloor + (1 - _o.TimeFloor) * Math.Exp(-gap / _o.TimeScaleDays);
+            result.Add((s, sim * time));
+        }
+        result.Sort((x, y) => y.Item2.CompareTo(x.Item2));
+        return result;
+    }
+
+    /// <summary>Days between a date and a story's published range; NaN when either is unknown.</summary>
+    private static double TimeGapDays(DateTimeOffset? d, StoryRecord s)
+    {
+        if (d is null || s.FirstPublished is null || s.LastPublished is null) return double.NaN;
+        if (d < s.FirstPublished) return (s.FirstPublished.Value - d.Value).TotalDays;
+        if (d > s.LastPublished) return (d.Value - s.LastPublished.Value).TotalDays;
+        return 0;
+    }
+
+    private void AddToStory(StoryRecord s, DocRecord d, DocumentAnalysis a, DateTimeOffset? when)
+    {
+        s.Documents.Add(d.Id);
+        for (int i = 0; i < d.TermKeys.Length; i++) s.Centroid[d.TermKeys[i]] = s.Centroid.GetValueOrDefault(d.TermKeys[i]) + d.TermWeights[i];
+        if (s.Centroid.Count > 2 * _o.CentroidTerms) Prune(s.Centroid, _o.CentroidTerms);
+        foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
+        if (s.Entities.Count > 2 * _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);
+        if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
+        if (when is { } p)
+        {
+            if (s.FirstPublished is null || p < s.FirstPublished) s.FirstPublished = p;
+            if (s.LastPublished is null || p > s.LastPublished) s.LastPublished = p;
+        }
+        if (a.SeenAt < s.FirstSeen) s.FirstSeen = a.SeenAt;
+        if (a.SeenAt > s.LastSeen) s.LastSeen = a.SeenAt;
+        s.LastSeq = d.Seq;
+        if (string.IsNullOrEmpty(s.Title)) s.Title = TitleOf(a);
+    }
+
+    private static void Prune<T>(Dictionary<ulong, T> d, int keep) where T : IComparable<T>
+    {
+        var drop = d.OrderByDescending(kv => kv.Value).Skip(keep).Select(kv => kv.Key).ToList();
+        foreach (var k in drop) d.Remove(k);
+    }
+
+    /// <summary>Merges story <paramref name="otherId"/> into <paramref name="into"/>: members move, the other is marked merged.</summary>
+    private void MergeInto(StoryRecord into, long otherId)
+    {
+        var other = _store.GetStory(otherId);
+        if (other is null || other.Id == into.Id || other.MergedInto is not null) return;
+        foreach (var (k, v) in other.Centroid) into.Centroid[k] = into.Centroid.GetValueOrDefault(k) + v;
+        if (into.Centroid.Count > 2 * _o.CentroidTerms) Prune(into.Centroid, _o.CentroidTerms);
+        foreach (var (k, v) in other.Entities) into.Entities[k] = into.Entities.GetValueOrDefault(k) + v;
+        into.Sources.UnionWith(other.Sources);
+        if (other.FirstPublished is { } f && (into.FirstPublished is null || f < into.FirstPublished)) into.FirstPublished = f;
+        if (other.LastPublished is { } l && (into.LastPublished is null || l > into.LastPublished)) into.LastPublished = l;
+        if (other.FirstSeen < into.FirstSeen) into.FirstSeen = other.FirstSeen;
+        if (other.LastSeen > into.LastSeen) into.LastSeen = other.LastSeen;
+        var moved = _store.GetDocuments(other.Documents);
+        foreach (var d in moved) d.StoryId = into.Id;
+        _store.PutDocuments(moved);
+        into.Documents.AddRange(other.Documents);
+        other.MergedInto = into.Id;
+        other.Documents.Clear(); other.Centroid.Clear(); other.Entities.Clear();
+        _store.PutStories([other, into]);
+    }
+
+    private static string TitleOf(DocumentAnalysis a)
+    {
+        if (a.Title is { Length: > 0 } t) return t;
+        var first = Text.TextTools.SentenceTexts(a.Document.Text).FirstOrDefault() ?? "";
+        const int MaxTitle = 120;
+        return first.Length > MaxTitle ? first[..MaxTitle].TrimEnd() + "…" : first;
+    }
+
+    /// <summary>Follows merges to the live story id.</summary>
+    public long Resolve(long storyId)
+    {
+        for (int guard = 0; guard < 64 && storyId != 0; guard++)
+        {
+            var s = _store.GetStory(storyId);
+            if (s?.MergedInto is not { } next) return storyId;
+            storyId = next;
+        }
+        return storyId;
+    }
+
+    /// <summary>The live story of a document, or null.</summary>
+    public StoryRecord? StoryOf(long docId) =>
+        _store.GetDocument(docId) is { } d ? _store.GetStory(Resolve(d.StoryId)) : null;
+
+    public StoryRecord? Story(long storyId) => _store.GetStory(Resolve(storyId));
+}
