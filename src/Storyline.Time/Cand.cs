@@ -53,6 +53,8 @@ internal sealed class Cand
     public string? Mod;
     /// <summary>Whether the value refers to the last mentioned time (anaphora) rather than the anchor.</summary>
     public bool UsesRef;
+    /// <summary>The value is derived from an earlier mention ("a year earlier"); it must not become the new reference.</summary>
+    public bool Derived;
     /// <summary>A second expression found by the same rule (the "6" of "Feb. 5-6").</summary>
     public Cand? Next;
 

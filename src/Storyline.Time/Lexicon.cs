@@ -155,8 +155,8 @@ internal static class Lexicon
 
     private static readonly string[] PresentVerbs =
     [
-        "is", "are", "am", "says", "has", "does", "remains", "continues", "expects", "plans", "hopes", "seeks", "wants",
-        "begins", "starts", "opens", "ends", "runs", "takes", "meets", "holds", "faces",
+        "is", "are", "am", "says", "has", "does", "remains", "continues", "expects", "hopes", "seeks", "wants",
+        "begins", "starts", "opens", "ends", "takes", "meets", "faces",
     ];
 
     private static readonly string[] FutureMarkers =

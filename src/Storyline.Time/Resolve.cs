@@ -15,7 +15,7 @@ internal static class Resolve
         return tense switch
         {
             Tense.Future => anchor.AddDays(fwd),
-            Tense.Present => anchor.AddDays(fwd),
+            // present tense in news is mostly reported or historical present: TimeBank resolves it backwards
             _ => anchor.AddDays(-back),
         };
     }

@@ -88,7 +88,7 @@ public static class TimeExpressionTagger
             }
             int start = toks[c.First].Start, end = toks[c.End - 1].End;
             result.Add(new TimeExpression(start, end, text[start..end], c.Type, value) { Anchor = anchorKind, Mod = c.Mod });
-            if (ctx is not null && c.Type is TimexType.Date or TimexType.Time && value is not null)
+            if (ctx is not null && !c.Derived && c.Type is TimexType.Date or TimexType.Time && value is not null)
             {
                 ctx.CurrentToken = c.First;
                 UpdateReference(ctx, value);

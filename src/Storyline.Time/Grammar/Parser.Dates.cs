@@ -538,8 +538,7 @@ internal sealed partial class Parser
     private Cand? Century(int i)
     {
         int j = i;
-        if (!W(j, "the")) return null;
-        j++;
+        if (W(j, "the")) j++;
         int ord = -1, k = j;
         if (IsDigits(j) && IsWord(j + 1) && Adj(j + 1) && WIn(j + 1, Ordinalsuffixes) >= 0) { ord = (int)_t[j].Number; k = j + 2; }
         else if (Has(j, LexFlags.Ordinal)) { ord = L(j)!.Ord; k = j + 1; }

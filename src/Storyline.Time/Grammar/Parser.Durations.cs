@@ -112,7 +112,7 @@ internal sealed partial class Parser
         string type = unit is Unit.Hour or Unit.Minute or Unit.Second ? TimexType.Time : TimexType.Date;
         return new Cand
         {
-            Type = type, First = first, End = end, UsesRef = useRef,
+            Type = type, First = first, End = end, UsesRef = useRef, Derived = unit == Unit.Year && n == 1,
             Rel = ctx =>
             {
                 var b = useRef ? ctx.RefOrAnchor : ctx.Anchor;

@@ -152,8 +152,6 @@ internal sealed partial class Parser
             else if (IsDigits(end) && Year4(end, out ye2, out y2) && !the) { yearFixed = y2; end = ye2; }
             // "the third-quarter loss": the adjective alone is the expression (TimeBank)
             if (the && first == i && yearFixed is null && yearOff == int.MinValue && !yearAgo && IsHyphenatedQuarter(j)) first = i + 1;
-            if (yearFixed is { } fy)
-                return new Cand { Type = TimexType.Date, Fixed = half ? Cal.Half(fy, q) : Cal.Quarter(fy, q), First = first, End = end };
             int off = yearOff == int.MinValue ? 0 : yearOff;
             bool explicitYear = yearOff != int.MinValue;
             bool ago = yearAgo;
@@ -166,7 +164,7 @@ internal sealed partial class Parser
                     return new Cand { Type = TimexType.Date, First = first, End = end, Rel = ctx => ctx.RecentQuarter(out _, out int rq) ? Cal.Quarter(qfy, rq) : Cal.Year(qfy), Under = Cal.Year(qfy) };
                 return new Cand
                 {
-                    Type = TimexType.Date, First = first, End = end,
+                    Type = TimexType.Date, First = first, End = end, Derived = ago,
                     Rel = ctx =>
                     {
                         if (ctx.RecentQuarter(out int ry, out int rq)) return Cal.Quarter(ago ? ry - 1 : ry, rq);
@@ -177,9 +175,11 @@ internal sealed partial class Parser
                     Under = null,
                 };
             }
+            if (yearFixed is { } fy)
+                return new Cand { Type = TimexType.Date, Fixed = half ? Cal.Half(fy, q) : Cal.Quarter(fy, q), First = first, End = end };
             return new Cand
             {
-                Type = TimexType.Date, First = first, End = end,
+                Type = TimexType.Date, First = first, End = end, Derived = ago,
                 Rel = ctx =>
                 {
                     int year = ctx.Anchor.Year + off;
@@ -197,14 +197,14 @@ internal sealed partial class Parser
         }
         if (yearAgo)
         {
-            // "the year-ago period", "year-earlier"
+            // "the year-ago period", "year-earlier" (derived from the current frame: not a new reference)
             int end = j;
             if (W(j, "period") || W(j, "levels") || W(j, "level")) end = j + 1;
             if (!the) first = i;
             bool period = end > j;
             return new Cand
             {
-                Type = TimexType.Date, First = first, End = period ? end : j,
+                Type = TimexType.Date, First = first, End = period ? end : j, Derived = true,
                 Rel = ctx =>
                 {
                     if (ctx.RecentQuarter(out int ry, out int rq)) return Cal.Quarter(ry - 1, rq);
@@ -223,6 +223,22 @@ internal sealed partial class Parser
                 Type = TimexType.Date, First = i, End = pye + 1,
                 Rel = ctx => ctx.RecentQuarter(out _, out int rq) ? Cal.Quarter(py, rq) : Cal.Year(py),
                 Under = Cal.Year(py),
+            };
+        }
+        // "the latest period", "the latest quarter": the quarter being reported
+        if (the && (W(j, "latest") || W(j, "recent") || W(j, "current")) && W(j + 1, "period"))
+        {
+            bool current = W(j, "current");
+            return new Cand
+            {
+                Type = TimexType.Date, First = i, End = j + 2,
+                Rel = ctx =>
+                {
+                    if (ctx.RecentQuarter(out int ry, out int rq)) return Cal.Quarter(ry, rq);
+                    var rep = current ? ctx.Anchor : ctx.Anchor.AddDays(-ReportingLagDays);
+                    return Cal.Quarter(rep.Year, Cal.QuarterOf(rep.Month));
+                },
+                Under = null,
             };
         }
         // fiscal years: "fiscal 1989", "fiscal year 1989", "FY2013", "fiscal '89"

@@ -218,6 +218,36 @@ internal sealed partial class Parser
         return new Cand { Type = TimexType.Date, Fixed = v, First = i, End = end };
     }
 
+    // ---------------------------------------------------------------- definite periods and bare plurals
+
+    /// <summary>
+    /// "the week", "the weekend", "the month", "the year" (the anchor's own period; "the year ended Sept. 30" is a
+    /// duration), "the full year", and bare plural units after "for"/"within"/"after"/"over" ("for years").
+    /// </summary>
+    private Cand? DefinitePeriod(int i)
+    {
+        if (W(i, "the") && !W(i + 2, "of") && !(P(i + 2, '-') && Adj(i + 2)) && !W(i + 2, "before") && !W(i + 2, "after") && !W(i + 2, "earlier") && !W(i + 2, "ago"))
+        {
+            int j = i + 1;
+            bool full = W(j, "full") || W(j, "whole") || W(j, "entire");
+            if (full) j++;
+            if (W(j, "year"))
+            {
+                if (W(j + 1, "ended") || W(j + 1, "ending") || W(j + 1, "to") && W(j + 2, "date"))
+                    return new Cand { Type = TimexType.Duration, Fixed = "P1Y", First = i, End = j + 1 };
+                return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Year(ctx.Anchor.Year), Under = null };
+            }
+            if (full) return null;
+            if (W(j, "week")) return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Week(ctx.Anchor), Under = null };
+            if (W(j, "month")) return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Month(ctx.Anchor.Year, ctx.Anchor.Month), Under = null };
+            if (W(j, "weekend")) return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Weekend(WeekendOf(ctx.Anchor, 0, "this", ctx.Tense)), Under = null };
+        }
+        if ((W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "after") || W(i - 1, "over") || W(i - 1, "in") && !IsWord(i + 1))
+            && UnitWord(i, out int ue, out var unit, out bool plural) && plural && _t[i].Length > 3 && unit is not (Unit.Weekend or Unit.Quarter))
+            return new Cand { Type = TimexType.Duration, Fixed = Cal.DurationX(unit), First = i, End = ue };
+        return null;
+    }
+
     // ---------------------------------------------------------------- anaphora
 
     /// <summary>"the day before", "the day after", "the next morning", "that time" (past).</summary>

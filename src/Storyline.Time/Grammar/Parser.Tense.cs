@@ -84,6 +84,8 @@ internal sealed partial class Parser
     /// </summary>
     public Tense TenseAround(int first, int end, bool[]? masked)
     {
+        // "as soon as Tuesday", "as early as next week" look ahead
+        if (W(first - 3, "as") && (W(first - 2, "soon") || W(first - 2, "early")) && W(first - 1, "as")) return Tense.Future;
         int s = SentenceStartOf(first);
         int e = SentenceEndOf(Math.Max(first, end - 1));
         Tense left = Tense.None, right = Tense.None, fallback = Tense.None;
@@ -128,6 +130,10 @@ internal sealed partial class Parser
     private Tense MarkerAt(int k)
     {
         if (!IsWord(k)) return Tense.None;
+        // intentions and schedules: "set to resume", "poised to", "plans to", "planned a rally"
+        if ((W(k, "set") || W(k, "poised") || W(k, "due")) && W(k + 1, "to") && !W(k - 1, "was") && !W(k - 1, "were")) return Tense.Future;
+        if ((W(k, "plan") || W(k, "plans") || W(k, "planned") || W(k, "planning")) && (W(k + 1, "to") || W(k + 1, "a") || W(k + 1, "an")))
+            return Tense.Future;
         var lex = _t[k].Lex;
         Tense t = Tense.None;
         bool participleLike = false;

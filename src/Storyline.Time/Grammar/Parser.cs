@@ -87,6 +87,7 @@ internal sealed partial class Parser
         Take(Vague(i));
         Take(Holiday(i, allowBare: true)?.ToCand());
         Take(Anaphoric(i));
+        Take(DefinitePeriod(i));
         return best;
     }
 
