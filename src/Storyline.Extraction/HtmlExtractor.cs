@@ -1,0 +1,119 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Storyline.Core;
+using Storyline.Extraction.Dom;
+using Storyline.Extraction.Fallback;
+using Storyline.Extraction.Main;
+
+namespace Storyline.Extraction;
+
+/// <summary>Tunables of the cascade (when the fallback runs and when it wins).</summary>
+internal static class CascadeTuning
+{
+    /// <summary>The readability fallback is consulted when the main extractor keeps fewer characters than this.</summary>
+    public const int FallbackBelowChars = 1000;
+    /// <summary>The fallback wins when it yields this many times the main extractor's text.</summary>
+    public const double FallbackWinRatio = 1.5;
+    /// <summary>Below this many characters every path has failed and the baseline is used.</summary>
+    public const int BaselineBelowChars = 100;
+}
+
+/// <summary>
+/// Main-content extraction of HTML pages, designed as trafilatura's cascade: the main extractor,
+/// then readability (SmartReader) when the main one under-delivers, then a baseline (JSON-LD
+/// articleBody, or every paragraph). <see cref="ExtractionResult.Method"/> says which path won.
+/// Thread-safe; the DOM it is given is never modified.
+/// </summary>
+public static class HtmlExtractor
+{
+    /// <summary>Parses <paramref name="html"/> and extracts its main body.</summary>
+    public static ExtractionResult Extract(string html, HtmlExtractionOptions? options = null)
+    {
+        options ??= HtmlExtractionOptions.Default;
+        var dom = Parse(html, options, out bool cut);
+        var result = Extract(dom, html, options);
+        return cut ? result with { Truncated = true } : result;
+    }
+
+    /// <summary>Parses HTML with the limits of <paramref name="options"/> (used by the stage to fill the DOM cache).</summary>
+    public static AngleSharp.Html.Dom.IHtmlDocument Parse(string html, HtmlExtractionOptions? options, out bool truncated)
+    {
+        options ??= HtmlExtractionOptions.Default;
+        truncated = html.Length > options.MaxHtmlChars;
+        if (truncated) html = html[..options.MaxHtmlChars];
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+        return parser.ParseDocument(html);
+    }
+
+    /// <summary>Extracts the main body from an already parsed <paramref name="dom"/> (not modified); <paramref name="html"/> feeds the fallback.</summary>
+    public static ExtractionResult Extract(IDocument dom, string html, HtmlExtractionOptions? options = null)
+    {
+        options ??= HtmlExtractionOptions.Default;
+        var limits = new TreeLimits(options.MaxDepth, options.MaxNodes, TreeLimits.DefaultMaxTextChars);
+        var root = ContentTreeBuilder.Build(dom, limits, out bool truncated);
+        var titles = Titles(dom);
+        var main = MainExtractor.Extract(root, titles);
+        string text = main.Text;
+        string method = ExtractionMethods.Main;
+
+        if (options.UseFallback && text.Length < CascadeTuning.FallbackBelowChars)
+        {
+            string other = ReadabilityFallback.Extract(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html);
+            if (other.Length > text.Length * CascadeTuning.FallbackWinRatio)
+            {
+                text = other;
+                method = ExtractionMethods.Readability;
+            }
+        }
+        if (text.Length < CascadeTuning.BaselineBelowChars)
+        {
+            if (BaselineExtractor.JsonLdBody(dom) is { } ld && ld.Length > text.Length)
+            {
+                text = ld.Trim();
+                method = ExtractionMethods.JsonLd;
+            }
+            else if (BaselineExtractor.Paragraphs(main.Blocks) is { } paras && paras.Length > text.Length)
+            {
+                text = paras;
+                method = ExtractionMethods.Paragraphs;
+            }
+        }
+        if (text.Length == 0) method = ExtractionMethods.Empty;
+        // Storyline keeps all text in NFC (the readers normalise raw text the same way).
+        text = text.Normalize(System.Text.NormalizationForm.FormC);
+        var removed = method == ExtractionMethods.Main ? RemovedReport.Build(main, options) : [];
+        return new ExtractionResult(text, removed, method, titles.Count > 0 ? titles[0] : null, truncated);
+    }
+
+    /// <summary>Titles the page declares (&lt;title&gt;, og:title, twitter:title): headings equal to them are not body text.</summary>
+    private static List<string> Titles(IDocument dom)
+    {
+        var titles = new List<string>(3);
+        void Add(string? t)
+        {
+            if (string.IsNullOrWhiteSpace(t)) return;
+            t = string.Join(' ', t.Split((char[])[' ', '\t', '\n', '\r', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+            if (!titles.Contains(t)) titles.Add(t);
+        }
+        if (dom.Head is { } head)
+        {
+            // A plain walk over the head's children: cheaper than compiling CSS selectors per page.
+            string? title = null;
+            foreach (var child in head.Children)
+            {
+                switch (child.LocalName)
+                {
+                    case "meta":
+                        string? key = child.GetAttribute("property") ?? child.GetAttribute("name");
+                        if (key is "og:title" or "twitter:title") Add(child.GetAttribute("content"));
+                        break;
+                    case "title":
+                        title ??= child.TextContent;
+                        break;
+                }
+            }
+            Add(title);
+        }
+        return titles;
+    }
+}
