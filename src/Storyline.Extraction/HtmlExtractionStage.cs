@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using IDocument = AngleSharp.Dom.IDocument;
 using Storyline.Core;
 
 namespace Storyline.Extraction;
