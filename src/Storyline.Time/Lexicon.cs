@@ -138,7 +138,7 @@ internal static class Lexicon
         "labour", "memorial", "veterans", "election", "boxing", "mother", "father", "st", "noon", "midday", "midnight", "daily",
         "weekly", "monthly", "yearly", "annually", "hourly", "quarterly", "nightly", "biweekly", "fortnightly", "biannually",
         "semiannually", "annual", "fiscal", "fy", "q", "its", "their", "comparable", "trading", "business", "working", "calendar",
-        "school", "initial", "final", "additional", "further", "remaining", "ensuing", "entire", "whole", "full", "other",
+        "school", "as", "initial", "final", "additional", "further", "remaining", "ensuing", "entire", "whole", "full", "other",
     ];
 
     /// <summary>Frequent irregular past forms in news (regular "-ed" forms are found by suffix).</summary>

@@ -34,9 +34,9 @@ internal static class Resolve
     }
 
     /// <summary>Months named without a year within this distance of the anchor's month are taken as the nearest one, whatever the tense.</summary>
-    public static int NearMonths = 4;
+    public const int NearMonths = 2;
     /// <summary>Days named without a year within this many days of the anchor are taken as the nearest one.</summary>
-    public static int NearDays = 120;
+    public const int NearDays = 90;
 
     /// <summary>Year for a month named without one ("in November"): the nearest such month, or by tense when it is far either way.</summary>
     public static int MonthYear(DateOnly anchor, int month, Tense tense)

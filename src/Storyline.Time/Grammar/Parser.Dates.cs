@@ -423,7 +423,9 @@ internal sealed partial class Parser
         }
         // bare month: ambiguous words ("May", "March") need a cue before them; names like "June Carter" are people
         var l = L(i)!;
-        bool ambiguous = l.Month is 3 or 5 || l.Is(LexFlags.Abbrev) && !(P(i + 1, '.') && Adj(i + 1));
+        // an abbreviation without its period is a name ("Jan Kavan") unless a day or year follows
+        if (l.Is(LexFlags.Abbrev) && !(P(i + 1, '.') && Adj(i + 1))) return null;
+        bool ambiguous = l.Month is 3 or 5;
         bool cue = WIn(i - 1, MonthCues) >= 0 || P(i - 1, '-') && W(i - 2, "mid");
         if (ambiguous && !cue) return null;
         if (!cue && IsWord(me) && _t[me].Capitalized && !Has(me, LexFlags.Month | LexFlags.Weekday) && !_t[me].LineBefore) return null;

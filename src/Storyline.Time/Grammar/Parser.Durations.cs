@@ -64,6 +64,10 @@ internal sealed partial class Parser
         if (W(ue, "old") || W(ue, "olds") || P(ue, '-') && Adj(ue) && (W(ue + 1, "old") || W(ue + 1, "olds"))) return null;
         // "a year" is one year; "a years" and "two year" (without hyphen) are odd but the latter is common ("a five year low")
         if (article && plural) return null;
+        // "a second group" is an ordinal; "three-quarters of" and "a quarter of" are fractions; "60 Minutes" is a show
+        if (unit == Unit.Second && !fuzzy && value == 1 && IsWord(ue) && !W(ue, "and")) return null;
+        if (unit == Unit.Quarter && W(ue, "of") && !Year4(ue + 1, out _, out _)) return null;
+        if (_t[k].Capitalized && !_t[k].AllCaps && !IsSentenceStart(k) && !(IsDigits(j) && Adj(k))) return null;
         if (fuzzy && !plural) return null;
         if (value == 0 && !fuzzy) return null;
         int end = ue;

@@ -65,6 +65,12 @@ internal sealed partial class Parser
         else if (the && W(j, "turn") && W(j + 1, "of")) { mod = Mods.Start; j += 2; ofForm = true; }
         if (mod is null) return null;
         if (the && comparative) return null;
+        // "mid afternoon", "early morning", "late evening": that part of the anchor's (or the last mentioned) day
+        if (!ofForm && !comparative && Has(j, LexFlags.PartOfDay) && !L(j)!.Plural && !Has(j + 1, LexFlags.Unit))
+        {
+            string pod = L(j)!.PartOfDay!;
+            return new Cand { Type = TimexType.Time, First = i, End = j + 1, Mod = mod, Rel = ctx => Cal.Date(ctx.RefOrAnchor) + "T" + pod, Under = "XXXX-XX-XXT" + pod, UsesRef = true };
+        }
         // "early in the year", "later in the day", "late in the week"
         if (W(j, "in") && W(j + 1, "the") && UnitWord(j + 2, out int ue, out var inUnit, out bool inPl) && !inPl)
         {

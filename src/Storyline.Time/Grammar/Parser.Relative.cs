@@ -201,6 +201,7 @@ internal sealed partial class Parser
         else if (W(i, "the") && W(i + 1, "past") && !UnitWord(i + 2, out _, out _, out _) && !Number(i + 2, out _, out _, false) && !FuzzyQuantity(i + 2, out _, out _)
                  && !Has(i + 2, LexFlags.Month | LexFlags.Weekday | LexFlags.Season)) { v = Refs.Past; end = i + 2; }
         else if (W(i, "the") && W(i + 1, "future")) { v = Refs.Future; end = i + 2; }
+        else if (W(i, "as") && W(i + 1, "soon") && W(i + 2, "as") && W(i + 3, "possible")) { v = Refs.Future; end = i + 4; }
         else if (W(i, "the") && (W(i + 1, "near") || W(i + 1, "foreseeable") || W(i + 1, "distant")) && W(i + 2, "future")) { v = Refs.Future; end = i + 3; }
         else if (W(i, "the") && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long") || W(i + 1, "medium")) && (W(i + 2, "term"))) { v = Refs.Future; end = i + 3; }
         else if (W(i, "future") && UnitWord(i + 1, out int fe, out _, out bool fp) && fp) { v = Refs.Future; end = fe; }
@@ -242,6 +243,9 @@ internal sealed partial class Parser
             if (W(j, "month")) return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Month(ctx.Anchor.Year, ctx.Anchor.Month), Under = null };
             if (W(j, "weekend")) return new Cand { Type = TimexType.Date, First = i, End = j + 1, Rel = ctx => Cal.Weekend(WeekendOf(ctx.Anchor, 0, "this", ctx.Tense)), Under = null };
         }
+        // "the weeks ahead", "the days ahead"
+        if (W(i, "the") && UnitWord(i + 1, out int ae, out var aunit, out bool apl) && apl && W(ae, "ahead") && aunit is not (Unit.Weekend or Unit.Quarter))
+            return new Cand { Type = TimexType.Duration, Fixed = Cal.DurationX(aunit), First = i, End = ae + 1 };
         if ((W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "after") || W(i - 1, "over") || W(i - 1, "in") && !IsWord(i + 1))
             && UnitWord(i, out int ue, out var unit, out bool plural) && plural && _t[i].Length > 3 && unit is not (Unit.Weekend or Unit.Quarter))
             return new Cand { Type = TimexType.Duration, Fixed = Cal.DurationX(unit), First = i, End = ue };

@@ -16,7 +16,7 @@ internal sealed partial class Parser
     private bool ClockTime(int i, out Clock clock)
     {
         clock = default;
-        if (W(i, "noon") || W(i, "midday")) { clock = new(i + 1, 12, 0, 0, true); return true; }
+        if ((W(i, "noon") || W(i, "midday")) && !W(i - 1, "high")) { clock = new(i + 1, 12, 0, 0, true); return true; }
         if (W(i, "midnight")) { clock = new(i + 1, MaxHour, 0, 0, true); return true; }
         if (!IsDigits(i) || _t[i].Number < 0) return false;
         if (i > 0 && Adj(i) && (IsDigits(i - 1) || IsWord(i - 1) || P(i - 1, ':') || P(i - 1, '.') || P(i - 1, ',') || P(i - 1, '$') || P(i - 1, '/'))) return false;
