@@ -19,13 +19,15 @@ public sealed class PerceptronModel
     private const int FormatVersion = 1;
     private const int LoadFactorInverse = 2; // table at most half full: short probe runs
 
-    private readonly ulong[] _table;      // feature hash per slot, 0 = empty
-    private readonly int[] _slotRow;      // row index per slot
+    // Slot and entry are packed structs so a lookup touches two cache lines: the slot, then its entries.
+    private readonly Slot[] _table;       // Key 0 = empty
+    private readonly Entry[] _entries;
     private readonly ulong[] _keys;       // row order, for saving
     private readonly int[] _starts;       // row r has entries [_starts[r], _starts[r+1])
-    private readonly ushort[] _classes;
-    private readonly float[] _weights;
     private readonly int _mask;
+
+    private struct Slot { public ulong Key; public int Start; public int Count; }
+    private struct Entry { public int Class; public float Weight; }
 
     public int ClassCount { get; }
 
@@ -36,7 +38,7 @@ public sealed class PerceptronModel
     public int FeatureCount => _keys.Length;
 
     /// <summary>Number of stored (feature, class) weights.</summary>
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _entries.Length;
 
     internal PerceptronModel(int classCount, IReadOnlyList<string>? labels, ulong[] keys, int[] starts, ushort[] classes, float[] weights)
     {
@@ -44,30 +46,27 @@ public sealed class PerceptronModel
         Labels = labels is null ? null : [.. labels];
         _keys = keys;
         _starts = starts;
-        _classes = classes;
-        _weights = weights;
+        _entries = new Entry[weights.Length];
+        for (int i = 0; i < weights.Length; i++) _entries[i] = new Entry { Class = classes[i], Weight = weights[i] };
         int cap = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * LoadFactorInverse));
-        _table = new ulong[cap];
-        _slotRow = new int[cap];
+        _table = new Slot[cap];
         _mask = cap - 1;
         for (int r = 0; r < keys.Length; r++)
         {
             int slot = (int)(keys[r] & (ulong)_mask);
-            while (_table[slot] != 0) slot = (slot + 1) & _mask;
-            _table[slot] = keys[r];
-            _slotRow[slot] = r;
+            while (_table[slot].Key != 0) slot = (slot + 1) & _mask;
+            _table[slot] = new Slot { Key = keys[r], Start = starts[r], Count = starts[r + 1] - starts[r] };
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(ulong key)
+    private ref readonly Slot Find(ulong key)
     {
         int slot = (int)(key & (ulong)_mask);
         while (true)
         {
-            ulong k = _table[slot];
-            if (k == key) return _slotRow[slot];
-            if (k == 0) return -1;
+            ref readonly var s = ref _table[slot];
+            if (s.Key == key || s.Key == 0) return ref s;
             slot = (slot + 1) & _mask;
         }
     }
@@ -77,12 +76,13 @@ public sealed class PerceptronModel
     {
         scores = scores[..ClassCount];
         scores.Clear();
+        var entries = _entries;
         foreach (var f in features)
         {
-            int r = Find(f);
-            if (r < 0) continue;
-            int end = _starts[r + 1];
-            for (int k = _starts[r]; k < end; k++) scores[_classes[k]] += _weights[k];
+            ref readonly var slot = ref Find(f);
+            // An empty slot has Count 0.
+            int end = slot.Start + slot.Count;
+            for (int k = slot.Start; k < end; k++) scores[entries[k].Class] += entries[k].Weight;
         }
     }
 
@@ -114,14 +114,14 @@ public sealed class PerceptronModel
         w.Write(Labels?.Count ?? -1);
         if (Labels is not null) foreach (var l in Labels) w.Write(l);
         w.Write(_keys.Length);
-        w.Write(_weights.Length);
+        w.Write(_entries.Length);
         for (int r = 0; r < _keys.Length; r++)
         {
             w.Write(_keys[r]);
             w.Write7BitEncodedInt(_starts[r + 1] - _starts[r]);
         }
-        foreach (var c in _classes) w.Write7BitEncodedInt(c);
-        foreach (var x in _weights) w.Write(x);
+        foreach (var e in _entries) w.Write7BitEncodedInt(e.Class);
+        foreach (var e in _entries) w.Write(e.Weight);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
