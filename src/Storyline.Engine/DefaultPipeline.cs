@@ -1,5 +1,8 @@
 using Storyline.Core;
+using Storyline.Cleaning;
 using Storyline.Core.Stages;
+using Storyline.Extraction;
+using Storyline.Metadata;
 
 namespace Storyline.Engine;
 
@@ -21,7 +24,11 @@ public static class DefaultPipeline
     {
         options ??= new Options();
         var b = new PipelineBuilder { Strict = options.Strict };
-        // Body first: metadata stages may read what cleaning found (title, byline, credits).
+        // Body first (HTML main content, or plain-text debris cleaning); metadata then sees what cleaning found
+        // (headline, byline, credits) and never overrides a field an explicit container field set.
+        b.UseHtmlExtraction();
+        b.UseTextCleaning();
+        b.UseMetadata();
         b.Add(new PassThroughTextStage());
         b.Add(new ContentHashStage());
         return b.Build();
