@@ -22,6 +22,7 @@ var root = new RootCommand("""
     DocsCommand.Create(),
     SearchCommand.Create(),
     ReprocessCommand.Create(),
+    EntitiesCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

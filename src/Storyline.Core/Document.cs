@@ -140,7 +140,12 @@ public sealed class Entity
     public string? Country { get; set; }
     /// <summary>ISO 3166-1 alpha-2 code of <see cref="Country"/> ("CN", "US").</summary>
     public string? CountryCode { get; set; }
+    /// <summary>Cross-document identity (normalised name + type + country): documents' entities with one key are one entity in the store.</summary>
+    public string? Key { get; set; }
     public List<int> Mentions { get; } = [];
+
+    /// <summary><see cref="Key"/>, or a fallback for analyses made before keys existed.</summary>
+    public string StoreKey => Key ?? $"{Name.ToLowerInvariant()}|{Type}|{Country}";
 }
 
 /// <summary>A place resolved against the gazetteer.</summary>

@@ -79,6 +79,19 @@ public sealed class PostgresDocumentStore : IDocumentStore
         );
         CREATE INDEX IF NOT EXISTS sightings_doc ON sightings (doc_id);
         """,
+        """
+        CREATE TABLE IF NOT EXISTS doc_entities (
+            doc_id    BIGINT NOT NULL REFERENCES documents(id),
+            key       TEXT NOT NULL,
+            name      TEXT NOT NULL,
+            type      TEXT NOT NULL,
+            country   TEXT,
+            role      TEXT,
+            mentions  INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS doc_entities_key ON doc_entities (key);
+        CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities (doc_id);
+        """,
     ];
 
     private void Migrate()
@@ -130,7 +143,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
             var inserted = insert.ExecuteScalar();
             long id;
             SaveStatus status;
-            if (inserted is long newId) { id = newId; status = SaveStatus.New; }
+            if (inserted is long newId) { id = newId; status = SaveStatus.New; d.Id = id; SaveEntities(d, conn, tx); }
             else
             {
                 using var find = new NpgsqlCommand("SELECT id FROM documents WHERE content_hash = @h", conn, tx);
@@ -183,8 +196,47 @@ public sealed class PostgresDocumentStore : IDocumentStore
             c.Parameters.AddWithValue("id", d.Id);
             c.Parameters.AddWithValue("hash", string.IsNullOrEmpty(d.ContentHash) ? ContentHash.Of(d.Text) : d.ContentHash);
             c.ExecuteNonQuery();
+            SaveEntities(d, conn, tx);
         }
         tx.Commit();
+    }
+
+    private static void SaveEntities(Document d, NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        using (var del = new NpgsqlCommand("DELETE FROM doc_entities WHERE doc_id=@id", conn, tx))
+        {
+            del.Parameters.AddWithValue("id", d.Id);
+            del.ExecuteNonQuery();
+        }
+        foreach (var e in d.Entities)
+        {
+            using var ins = new NpgsqlCommand("INSERT INTO doc_entities (doc_id, key, name, type, country, role, mentions) VALUES (@id, @k, @n, @t, @c, @r, @m)", conn, tx);
+            ins.Parameters.AddWithValue("id", d.Id);
+            ins.Parameters.AddWithValue("k", e.StoreKey);
+            ins.Parameters.AddWithValue("n", e.Name);
+            ins.Parameters.AddWithValue("t", e.Type);
+            ins.Parameters.AddWithValue("c", (object?)e.Country ?? DBNull.Value);
+            ins.Parameters.AddWithValue("r", (object?)e.Role ?? DBNull.Value);
+            ins.Parameters.AddWithValue("m", e.Mentions.Count);
+            ins.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<EntitySummary> Entities(int limit = 100, int offset = 0, string? type = null)
+    {
+        using var c = _source.CreateCommand("""
+            SELECT key, (array_agg(name ORDER BY length(name) DESC))[1], min(type), max(country), max(role), count(DISTINCT doc_id)::int, sum(mentions)::int
+            FROM doc_entities WHERE (@t::text IS NULL OR type = @t::text)
+            GROUP BY key ORDER BY count(DISTINCT doc_id) DESC, sum(mentions) DESC, key LIMIT @l OFFSET @o
+            """);
+        c.Parameters.AddWithValue("t", (object?)type ?? DBNull.Value);
+        c.Parameters.AddWithValue("l", limit);
+        c.Parameters.AddWithValue("o", offset);
+        using var r = c.ExecuteReader();
+        var list = new List<EntitySummary>();
+        while (r.Read())
+            list.Add(new EntitySummary(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), Str(r, 4), r.GetInt32(5), r.GetInt32(6)));
+        return list;
     }
 
     public Document? Get(long id)

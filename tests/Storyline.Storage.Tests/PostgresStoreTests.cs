@@ -9,7 +9,7 @@ namespace Storyline.Storage.Tests;
 /// STORYLINE_TEST_PG). Each test gets its own fresh database. Without a server these tests fail loudly
 /// rather than pass silently.
 /// </summary>
-public sealed class PostgresStoreTests : StoreContract, IDisposable
+public sealed class PostgresStoreTests : StoreEntityContract, IDisposable
 {
     private static readonly string Server = Environment.GetEnvironmentVariable("STORYLINE_TEST_PG")
         ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";

@@ -4,7 +4,7 @@ using Storyline.Storage.Sqlite;
 
 namespace Storyline.Storage.Tests;
 
-public sealed class SqliteStoreTests : StoreContract, IDisposable
+public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("storyline-sqlite-").FullName;
     private string DbPath => Path.Combine(_dir, "t.db");

@@ -101,3 +101,36 @@ public abstract class StoreContract
         Assert.Equal(10, s.List(10, 5).Count);
     }
 }
+
+public abstract class StoreEntityContract : StoreContract
+{
+    private static Document WithEntities(string text, params (string Name, string Type, string? Country, int Mentions)[] ents)
+    {
+        var d = Doc(text);
+        foreach (var (name, type, country, n) in ents)
+        {
+            var e = new Entity { Name = name, Type = type, Country = country, Key = $"{name.ToLowerInvariant()}|{type}|{country}" };
+            for (int i = 0; i < n; i++) { d.Mentions.Add(new EntityMention(0, 1, name, type)); e.Mentions.Add(d.Mentions.Count - 1); }
+            d.Entities.Add(e);
+        }
+        return d;
+    }
+
+    [Fact]
+    public void Entities_AreCountedAcrossDocuments_ByKey_AndFollowReplace()
+    {
+        using var s = Open();
+        var a = WithEntities("First report on the harbour.", ("Ana Ruiz", "PER", "Spain", 2), ("Harbour Board", "ORG", null, 1));
+        var b = WithEntities("Second report on the harbour.", ("Ana Ruiz", "PER", "Spain", 1));
+        s.SaveBatch([a, b]);
+        var list = s.Entities();
+        Assert.Equal("Ana Ruiz", list[0].Name);
+        Assert.Equal(2, list[0].Documents);
+        Assert.Equal(3, list[0].Mentions);
+        Assert.Single(s.Entities(type: "ORG"));
+
+        b.Entities.Clear();
+        s.Replace([b]);
+        Assert.Equal(1, s.Entities().Single(e => e.Name == "Ana Ruiz").Documents);
+    }
+}

@@ -27,7 +27,11 @@ public sealed class DocumentSnapshot
     public List<string> Stages { get; set; } = [];
 
     public sealed record FieldDto(string Value, string Rule);
-    public sealed record EntityDto(string Name, string Type, string? Role, string? Country, List<int> Mentions);
+    public sealed record EntityDto(string Name, string Type, string? Role, string? Country, List<int> Mentions)
+    {
+        public string? CountryCode { get; init; }
+        public string? Key { get; init; }
+    }
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -43,7 +47,7 @@ public sealed class DocumentSnapshot
             Text = d.Text, Kind = d.Kind, Encoding = d.Encoding, PublishedDateOnly = d.Metadata.PublishedDateOnly,
             Removed = d.Removed, Credits = d.Metadata.Credits, Extra = d.Extra, Sentences = d.Sentences,
             Mentions = d.Mentions, Places = d.Places, Times = d.Times, Diagnostics = d.Diagnostics, Stages = d.Stages,
-            Entities = [.. d.Entities.Select(e => new EntityDto(e.Name, e.Type, e.Role, e.Country, e.Mentions))],
+            Entities = [.. d.Entities.Select(e => new EntityDto(e.Name, e.Type, e.Role, e.Country, e.Mentions) { CountryCode = e.CountryCode, Key = e.Key })],
         };
         var m = d.Metadata;
         void Put(string k, Field<string>? f) { if (f is not null) s.Metadata[k] = new(f.Value, f.Rule); }
@@ -64,7 +68,7 @@ public sealed class DocumentSnapshot
         d.Times.AddRange(s.Times); d.Diagnostics.AddRange(s.Diagnostics); d.Stages.AddRange(s.Stages);
         foreach (var e in s.Entities)
         {
-            var ent = new Entity { Name = e.Name, Type = e.Type, Role = e.Role, Country = e.Country };
+            var ent = new Entity { Name = e.Name, Type = e.Type, Role = e.Role, Country = e.Country, CountryCode = e.CountryCode, Key = e.Key };
             ent.Mentions.AddRange(e.Mentions);
             d.Entities.Add(ent);
         }

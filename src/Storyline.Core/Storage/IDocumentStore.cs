@@ -29,6 +29,12 @@ public interface IDocumentStore : IDisposable
     /// <summary>Replaces the analysis of already-stored documents (matched by <see cref="Document.Id"/>) in one transaction.</summary>
     void Replace(IReadOnlyList<Document> docs);
 
+    /// <summary>
+    /// Entities across the store: documents' entities with the same <see cref="Entity.Key"/> counted as one,
+    /// most documents first. <paramref name="type"/> filters (PER, ORG, LOC, MISC).
+    /// </summary>
+    IReadOnlyList<EntitySummary> Entities(int limit = 100, int offset = 0, string? type = null);
+
     /// <summary>Every time the document was seen: path/URL and time.</summary>
     IReadOnlyList<Sighting> Sightings(long id);
 }
@@ -45,3 +51,5 @@ public sealed record SearchHit(long Id, string? Title, string Snippet, double Sc
 public sealed record StoredRaw(long Id, byte[] Raw, DocumentFormat Format, DocumentOrigin Origin);
 
 public sealed record Sighting(string Path, string? Locator, string? Url, DateTimeOffset SeenAt);
+
+public sealed record EntitySummary(string Key, string Name, string Type, string? Country, string? Role, int Documents, int Mentions);

@@ -82,6 +82,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 insert.Parameters.AddWithValue("$seen", Iso(d.Origin.SeenAt));
                 id = (long)insert.ExecuteScalar()!;
                 status = SaveStatus.New;
+                d.Id = id;
+                SaveEntities(d, tx);
             }
             d.Id = id;
             sighting.Parameters.Clear();
@@ -115,8 +117,46 @@ public sealed class SqliteDocumentStore : IDocumentStore
             update.Parameters.AddWithValue("$hash", string.IsNullOrEmpty(d.ContentHash) ? ContentHash.Of(d.Text) : d.ContentHash);
             update.Parameters.AddWithValue("$now", Iso(DateTimeOffset.UtcNow));
             update.ExecuteNonQuery();
+            SaveEntities(d, tx);
         }
         tx.Commit();
+    }
+
+    /// <summary>Replaces the document's rows in doc_entities (the cross-document entity index).</summary>
+    private void SaveEntities(Document d, SqliteTransaction tx)
+    {
+        using (var del = Cmd("DELETE FROM doc_entities WHERE doc_id=$id", tx))
+        {
+            del.Parameters.AddWithValue("$id", d.Id);
+            del.ExecuteNonQuery();
+        }
+        if (d.Entities.Count == 0) return;
+        using var ins = Cmd("INSERT INTO doc_entities (doc_id, key, name, type, country, role, mentions) VALUES ($id, $k, $n, $t, $c, $r, $m)", tx);
+        var p = new[] { "$id", "$k", "$n", "$t", "$c", "$r", "$m" }.Select(n => ins.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        foreach (var e in d.Entities)
+        {
+            p[0].Value = d.Id; p[1].Value = e.StoreKey; p[2].Value = e.Name; p[3].Value = e.Type;
+            p[4].Value = (object?)e.Country ?? DBNull.Value; p[5].Value = (object?)e.Role ?? DBNull.Value; p[6].Value = e.Mentions.Count;
+            ins.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<EntitySummary> Entities(int limit = 100, int offset = 0, string? type = null)
+    {
+        // For each key: the longest name seen, any role, documents and mentions.
+        using var c = Cmd("""
+            SELECT key, name, max(length(name)), type, max(country), max(role), count(DISTINCT doc_id), sum(mentions)
+            FROM doc_entities WHERE ($t IS NULL OR type = $t)
+            GROUP BY key ORDER BY count(DISTINCT doc_id) DESC, sum(mentions) DESC, key LIMIT $l OFFSET $o
+            """);
+        c.Parameters.AddWithValue("$t", (object?)type ?? DBNull.Value);
+        c.Parameters.AddWithValue("$l", limit);
+        c.Parameters.AddWithValue("$o", offset);
+        using var r = c.ExecuteReader();
+        var list = new List<EntitySummary>();
+        while (r.Read())
+            list.Add(new EntitySummary(r.GetString(0), r.GetString(1), r.GetString(3), Str(r, 4), Str(r, 5), r.GetInt32(6), r.GetInt32(7)));
+        return list;
     }
 
     private static void Bind(SqliteCommand c, Document d)

@@ -53,5 +53,25 @@ internal static class SqliteMigrations
             INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
         """,
+        // 2: entities per document, so the store can list entities across documents without reading every analysis
+        """
+        CREATE TABLE doc_entities (
+            doc_id    INTEGER NOT NULL REFERENCES documents(id),
+            key       TEXT NOT NULL,
+            name      TEXT NOT NULL,
+            type      TEXT NOT NULL,
+            country   TEXT,
+            role      TEXT,
+            mentions  INTEGER NOT NULL
+        );
+        CREATE INDEX doc_entities_key ON doc_entities(key);
+        CREATE INDEX doc_entities_doc ON doc_entities(doc_id);
+        INSERT INTO doc_entities (doc_id, key, name, type, country, role, mentions)
+        SELECT d.id,
+               coalesce(json_extract(x.value, '$.Key'), lower(json_extract(x.value, '$.Name')) || '|' || json_extract(x.value, '$.Type') || '|' || coalesce(json_extract(x.value, '$.Country'), '')),
+               json_extract(x.value, '$.Name'), json_extract(x.value, '$.Type'), json_extract(x.value, '$.Country'),
+               json_extract(x.value, '$.Role'), coalesce(json_array_length(x.value, '$.Mentions'), 0)
+        FROM documents d, json_each(d.analysis, '$.Entities') x;
+        """,
     ];
 }
