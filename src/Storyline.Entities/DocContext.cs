@@ -1,0 +1,86 @@
+using Storyline.Core;
+using Storyline.Entities.Geo;
+using Storyline.Entities.Text;
+
+namespace Storyline.Entities;
+
+/// <summary>Per-document working state shared by the entity rules: word tokens, mention↔token maps, resolved places.</summary>
+internal sealed class DocContext
+{
+    public Document Doc { get; }
+    public string Text => Doc.Text;
+    public WordTokens Tokens { get; }
+    public Gazetteer Gaz { get; }
+    public PlaceResolver Resolver { get; }
+    public ResolvedPlace?[] Places { get; }
+
+    /// <summary>Token range of each mention ((-1,-1) when it covers no token).</summary>
+    public (int First, int Last)[] MentionTokens { get; }
+
+    /// <summary>Mention starting at each token, or -1.</summary>
+    private readonly int[] _mentionAt;
+    /// <summary>Mention covering each token, or -1.</summary>
+    private readonly int[] _mentionOver;
+
+    public DocContext(Document doc, PlaceResolver resolver)
+    {
+        Doc = doc;
+        Resolver = resolver;
+        Gaz = resolver.Gazetteer;
+        Tokens = doc.Transient.TryGetValue(PlaceResolver.WordTokensKey, out var t) && t is WordTokens wt && ReferenceEquals(wt.Text, doc.Text)
+            ? wt : new WordTokens(doc.Text);
+        doc.Transient[PlaceResolver.WordTokensKey] = Tokens;
+        Places = resolver.Resolve(doc);
+        MentionTokens = new (int, int)[doc.Mentions.Count];
+        _mentionAt = new int[Tokens.Count];
+        _mentionOver = new int[Tokens.Count];
+        Array.Fill(_mentionAt, -1);
+        Array.Fill(_mentionOver, -1);
+        for (int i = 0; i < doc.Mentions.Count; i++)
+        {
+            var m = doc.Mentions[i];
+            var r = Tokens.Range(m.Start, m.End);
+            MentionTokens[i] = r;
+            if (r.First < 0 || m.Nominal) continue;
+            if (_mentionAt[r.First] < 0) _mentionAt[r.First] = i;
+            for (int k = r.First; k <= r.Last; k++) if (_mentionOver[k] < 0) _mentionOver[k] = i;
+        }
+    }
+
+    private Dictionary<string, int>? _documentCountries;
+
+    /// <summary>How many resolved place mentions and demonyms point at each country (alpha-2).</summary>
+    public IReadOnlyDictionary<string, int> DocumentCountries
+    {
+        get
+        {
+            if (_documentCountries is not null) return _documentCountries;
+            var d = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < Doc.Mentions.Count; i++)
+            {
+                if (Doc.Mentions[i].Nominal || Doc.Mentions[i].Type is not ("LOC" or "MISC")) continue;
+                if (CountryOfMention(i) is { } c) d[c] = d.GetValueOrDefault(c) + 1;
+            }
+            return _documentCountries = d;
+        }
+    }
+
+    public int MentionAt(int token) => token >= 0 && token < _mentionAt.Length ? _mentionAt[token] : -1;
+    public int MentionOver(int token) => token >= 0 && token < _mentionOver.Length ? _mentionOver[token] : -1;
+
+    public string Word(int i) => Tokens.IsWord(i) ? Tokens.Str(i) : "";
+
+    public bool IsWord(int i) => Tokens.IsWord(i);
+
+    public TokKind Kind(int i) => i >= 0 && i < Tokens.Count ? Tokens[i].Kind : TokKind.SentenceEnd;
+
+    /// <summary>Country (alpha-2) a mention points at: a demonym ("German"), a country, or the country of a resolved place.</summary>
+    public string? CountryOfMention(int mention)
+    {
+        var m = Doc.Mentions[mention];
+        if (Gaz.CountryByDemonym(PlaceResolver.CleanSurface(m.Text)) is { } d) return d.Code;
+        if (Places[mention] is { } p) return p.CountryCode(Gaz);
+        if (m.Type != "PER" && Gaz.CountryByName(PlaceResolver.CleanSurface(m.Text)) is { } c) return c.Code;
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+using Storyline.Core;
+
+namespace Storyline.Entities;
+
+/// <summary>Pipeline registration for the entity and place stages.</summary>
+public static class EntitiesExtensions
+{
+    /// <summary>Adds <see cref="EntityStage"/> ("entities.v1"; needs doc.mentions, assigns doc.entities).</summary>
+    public static PipelineBuilder UseEntities(this PipelineBuilder b, EntityOptions? o = null) => b.Add(new EntityStage(o));
+
+    /// <summary>Adds <see cref="PlaceStage"/> ("places.v1"; needs doc.mentions, assigns doc.places).</summary>
+    public static PipelineBuilder UsePlaces(this PipelineBuilder b, PlaceOptions? o = null) => b.Add(new PlaceStage(o));
+}

@@ -1,0 +1,170 @@
+using Storyline.Entities.Geo;
+using Storyline.Entities.Text;
+
+namespace Storyline.Entities.Grouping;
+
+/// <summary>
+/// Groups a document's named mentions into entities. Persons: full names by token key (allowing a
+/// missing middle name or initial), then one-word references to the surname or, failing that, the
+/// first name (East Asian order: "Wang" for Wang Yi), nearest preceding group first. Places: by the
+/// gazetteer entry they resolve to ("U.S." = "America" = "United States"). Organisations and other
+/// names: by key without company-form suffix, then acronyms ("ECB", "BOJ", "(WHO)") and short forms
+/// ("Toyota" for "Toyota Motor Corp.").
+/// </summary>
+internal sealed class MentionGrouper(DocContext ctx)
+{
+    private int[] _parent = [];
+
+    private int Find(int x) { while (_parent[x] != x) { _parent[x] = _parent[_parent[x]]; x = _parent[x]; } return x; }
+    private void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) _parent[Math.Max(a, b)] = Math.Min(a, b); }
+
+    /// <summary>Groups of mention indices (each sorted by position), ordered by first mention.</summary>
+    public List<List<int>> Group()
+    {
+        var ms = ctx.Doc.Mentions;
+        int n = ms.Count;
+        _parent = new int[n];
+        for (int i = 0; i < n; i++) _parent[i] = i;
+        var named = Enumerable.Range(0, n).Where(i => !ms[i].Nominal).OrderBy(i => ms[i].Start).ToList();
+
+        GroupPersons(named);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in named)
+        {
+            var m = ms[i];
+            if (m.Type == "PER") continue;
+            string key = ctx.Places[i] is { } p ? "place:" + p.Id(ctx.Gaz) : "name:" + NameForms.OrgKey(m.Text);
+            if (key == "name:") continue;
+            if (byKey.TryGetValue(key, out var g)) Union(g, i); else byKey[key] = i;
+        }
+        LinkAcronyms(named);
+        LinkShortOrgNames(named);
+        LinkStrayPersonSurnames(named);
+
+        var groups = new Dictionary<int, List<int>>();
+        foreach (var i in named)
+        {
+            int r = Find(i);
+            if (!groups.TryGetValue(r, out var l)) groups[r] = l = [];
+            l.Add(i);
+        }
+        return groups.Values.OrderBy(l => ms[l[0]].Start).ToList();
+    }
+
+    private void GroupPersons(List<int> named)
+    {
+        var ms = ctx.Doc.Mentions;
+        var full = new List<(int Mention, string[] Tokens)>();
+        var single = new List<(int Mention, string Token)>();
+        foreach (var i in named)
+        {
+            if (ms[i].Type != "PER") continue;
+            var toks = NameForms.PersonTokens(NameForms.PersonName(ms[i].Text));
+            if (toks.Length == 0) continue;
+            if (toks.Length >= 2) full.Add((i, toks)); else single.Add((i, toks[0]));
+        }
+        // Full names: same tokens, or same first and last token ("Angela Merkel" / "Angela D. Merkel").
+        for (int a = 0; a < full.Count; a++)
+            for (int b = 0; b < a; b++)
+                if (SamePerson(full[a].Tokens, full[b].Tokens)) { Union(full[a].Mention, full[b].Mention); break; }
+
+        // One-word references: surname first, then first name; nearest earlier group wins.
+        var singleGroups = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (m, tok) in single)
+        {
+            int best = PickNearest(m, full.Where(f => f.Tokens[^1] == tok || LastHyphenPart(f.Tokens) == tok).Select(f => f.Mention));
+            if (best < 0) best = PickNearest(m, full.Where(f => f.Tokens[0] == tok).Select(f => f.Mention));
+            if (best >= 0) { Union(m, best); continue; }
+            if (singleGroups.TryGetValue(tok, out var g)) Union(m, g); else singleGroups[tok] = m;
+        }
+    }
+
+    private static string LastHyphenPart(string[] toks) => toks[^1];
+
+    private static bool SamePerson(string[] a, string[] b)
+    {
+        if (a.SequenceEqual(b)) return true;
+        if (a[0] != b[0] || a[^1] != b[^1]) return false;
+        // Middle parts may differ only by being absent or initials.
+        return a.Length != b.Length || a.Zip(b).All(p => p.First == p.Second || p.First.Length == 1 || p.Second.Length == 1);
+    }
+
+    private int PickNearest(int mention, IEnumerable<int> candidates)
+    {
+        var ms = ctx.Doc.Mentions;
+        int pos = ms[mention].Start;
+        int best = -1, bestGroupBefore = -1; int bestDist = int.MaxValue, bestAfter = int.MaxValue;
+        var seenRoots = new HashSet<int>();
+        foreach (var c in candidates)
+        {
+            int root = Find(c);
+            seenRoots.Add(root);
+            int d = ms[c].Start <= pos ? pos - ms[c].Start : int.MaxValue;
+            if (d < bestDist) { bestDist = d; bestGroupBefore = c; }
+            int after = ms[c].Start > pos ? ms[c].Start - pos : int.MaxValue;
+            if (after < bestAfter) { bestAfter = after; best = c; }
+        }
+        return bestGroupBefore >= 0 ? bestGroupBefore : best;
+    }
+
+    private void LinkAcronyms(List<int> named)
+    {
+        var ms = ctx.Doc.Mentions;
+        var longForms = named.Where(i => ms[i].Type != "PER" && !TextNorm.IsAcronym(NameForms.Clean(ms[i].Text))).ToList();
+        foreach (var i in named)
+        {
+            if (ms[i].Type == "PER") continue;
+            var clean = NameForms.Clean(ms[i].Text);
+            if (!TextNorm.IsAcronym(clean)) continue;
+            var letters = NameForms.AcronymLetters(clean);
+            // "World Health Organization (WHO)": the parenthesis states the link.
+            var (first, _) = ctx.MentionTokens[i];
+            if (first >= 2 && ctx.Tokens.Str(first - 1) == "(")
+            {
+                int prev = ctx.MentionOver(first - 2);
+                if (prev >= 0 && ms[prev].Type != "PER") { Union(i, prev); continue; }
+            }
+            var matches = longForms.Where(j => NameForms.Initialisms(ms[j].Text).Contains(letters, StringComparer.Ordinal))
+                                   .Select(Find).Distinct().ToList();
+            if (matches.Count == 1) Union(i, matches[0]);
+        }
+    }
+
+    private void LinkShortOrgNames(List<int> named)
+    {
+        var ms = ctx.Doc.Mentions;
+        var orgs = named.Where(i => ms[i].Type is "ORG" or "MISC" && ctx.Places[i] is null).ToList();
+        var keys = orgs.ToDictionary(i => i, i => NameForms.OrgKey(ms[i].Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var s in orgs)
+        {
+            var sk = keys[s];
+            if (sk.Length == 0 || NameForms.IsGenericOrgWord(sk[0]) || TextNorm.IsAcronym(NameForms.Clean(ms[s].Text))) continue;
+            var longer = orgs.Where(l => keys[l].Length > sk.Length && keys[l].Take(sk.Length).SequenceEqual(sk) && ms[l].Type == ms[s].Type)
+                             .Select(Find).Distinct().ToList();
+            if (longer.Count == 1) Union(s, longer[0]);
+        }
+    }
+
+    // NER sometimes types a surname ORG or MISC ("Merkel said"); attach it when it equals a person's surname and is no place.
+    private void LinkStrayPersonSurnames(List<int> named)
+    {
+        var ms = ctx.Doc.Mentions;
+        var surnames = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var i in named)
+        {
+            if (ms[i].Type != "PER") continue;
+            var toks = NameForms.PersonTokens(NameForms.PersonName(ms[i].Text));
+            if (toks.Length < 2) continue;
+            if (!surnames.TryGetValue(toks[^1], out var l)) surnames[toks[^1]] = l = [];
+            l.Add(i);
+        }
+        foreach (var i in named)
+        {
+            if (ms[i].Type is not ("ORG" or "MISC") || ctx.Places[i] is not null) continue;
+            var clean = NameForms.Clean(ms[i].Text);
+            if (clean.Contains(' ') || TextNorm.IsAcronym(clean) || ctx.Gaz.CountryByDemonym(clean) is not null) continue;
+            if (surnames.TryGetValue(TextNorm.Key(clean), out var people) && people.Select(Find).Distinct().Count() == 1)
+                Union(i, people[0]);
+        }
+    }
+}
