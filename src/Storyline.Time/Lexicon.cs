@@ -22,6 +22,10 @@ internal enum LexFlags : ushort
     Abbrev = 256,
     /// <summary>A function word that can begin a time expression ("the", "last", "about", "every").</summary>
     Starter = 512,
+    /// <summary>A word that is a time expression on its own ("now", "today", "daily").</summary>
+    Standalone = 1024,
+    /// <summary>Classes that carry calendar meaning themselves.</summary>
+    Content = Month | Weekday | Number | Ordinal | Unit | Season | PartOfDay,
 }
 
 /// <summary>What the time grammar knows about one word (case-insensitive).</summary>
@@ -117,11 +121,16 @@ internal static class Lexicon
         { var e = E(w); e.Flags |= LexFlags.PartOfDay; e.PartOfDay = p; e.Plural = w.EndsWith('s') && w != "daytime"; }
 
         foreach (var w in Starters) E(w).Flags |= LexFlags.Starter;
+        foreach (var w in Standalones) E(w).Flags |= LexFlags.Standalone;
+        // words that only continue an expression ("the end of", "the near future", "more than"): present so the
+        // tokenizer's lookup marks them, with no flags
+        foreach (var w in Continuations) E(w);
 
         // Tense markers for the light tense detector; regular past forms ("-ed") are recognised by suffix.
         foreach (var w in PastVerbs) { var e = E(w); e.Flags |= LexFlags.Verb; e.Tense = Tense.Past; }
         foreach (var w in PresentVerbs) { var e = E(w); e.Flags |= LexFlags.Verb; e.Tense = Tense.Present; }
         foreach (var w in FutureMarkers) { var e = E(w); e.Flags |= LexFlags.Verb; e.Tense = Tense.Future; }
+        foreach (var w in ScheduleVerbs) { var e = E(w); e.Flags |= LexFlags.Verb; e.Tense = Tense.Future; }
         return t;
     }
 
@@ -141,6 +150,21 @@ internal static class Lexicon
         "school", "as", "initial", "final", "additional", "further", "remaining", "ensuing", "entire", "whole", "full", "other",
     ];
 
+    /// <summary>Starters that are expressions by themselves; every other starter needs a meaningful next word.</summary>
+    private static readonly string[] Standalones =
+    [
+        "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "recently", "lately", "recent",
+        "current", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "quarterly", "nightly", "biweekly", "fortnightly",
+        "biannually", "semiannually", "noon", "midday", "midnight", "christmas", "thanksgiving", "easter", "halloween", "future",
+        "fy", "q",
+    ];
+
+    private static readonly string[] Continuations =
+    [
+        "end", "beginning", "start", "close", "turn", "dawn", "outset", "near", "short", "long", "foreseeable", "distant",
+        "medium", "soon", "least", "most", "than", "to", "number", "of", "corresponding", "possible", "in",
+    ];
+
     /// <summary>Frequent irregular past forms in news (regular "-ed" forms are found by suffix).</summary>
     private static readonly string[] PastVerbs =
     [
@@ -156,7 +180,14 @@ internal static class Lexicon
     private static readonly string[] PresentVerbs =
     [
         "is", "are", "am", "says", "has", "does", "remains", "continues", "expects", "hopes", "seeks", "wants",
-        "begins", "starts", "opens", "ends", "takes", "meets", "faces",
+        "takes", "faces",
+    ];
+
+    /// <summary>Present forms of verbs of schedule: "Voting ends Thursday" speaks of what is coming.</summary>
+    private static readonly string[] ScheduleVerbs =
+    [
+        "begins", "starts", "opens", "ends", "closes", "meets", "resumes", "arrives", "leaves", "departs", "expires", "launches",
+        "convenes", "reconvenes", "kicks",
     ];
 
     private static readonly string[] FutureMarkers =

@@ -428,7 +428,9 @@ internal sealed partial class Parser
         bool ambiguous = l.Month is 3 or 5;
         bool cue = WIn(i - 1, MonthCues) >= 0 || P(i - 1, '-') && W(i - 2, "mid");
         if (ambiguous && !cue) return null;
-        if (!cue && IsWord(me) && _t[me].Capitalized && !Has(me, LexFlags.Month | LexFlags.Weekday) && !_t[me].LineBefore) return null;
+        // "June Carter": a capitalised word after a month name makes it a first name, unless a strong cue ("in June") precedes
+        bool weakCue = !cue || W(i - 1, "and") || W(i - 1, "or") || W(i - 1, "to") || W(i - 1, "of");
+        if (weakCue && IsWord(me) && _t[me].Capitalized && !_t[me].AllCaps && !Has(me, LexFlags.Month | LexFlags.Weekday) && !_t[me].LineBefore) return null;
         if (i > 0 && !cue && IsWord(i - 1) && _t[i - 1].Capitalized && !_t[i].LineBefore && !IsSentenceStart(i - 1)) return null;
         return new Cand
         {

@@ -56,8 +56,8 @@ internal sealed partial class Parser
         string? mod = null;
         bool ofForm = false;
         bool comparative = false;
-        if (W(j, "early") || W(j, "earlier")) { mod = Mods.Start; comparative = W(j, "earlier"); j++; }
-        else if (W(j, "late") || W(j, "later")) { mod = Mods.End; comparative = W(j, "later"); j++; }
+        if (W(j, "early") || W(j, "earlier")) { mod = Mods.Start; comparative = W(j, "earlier"); j++; if (!comparative && Hyphen(j)) j++; }
+        else if (W(j, "late") || W(j, "later")) { mod = Mods.End; comparative = W(j, "later"); j++; if (!comparative && Hyphen(j)) j++; }
         else if (W(j, "mid") || W(j, "middle") && !the) { mod = Mods.Mid; j++; if (P(j, '-')) j++; }
         else if (the && (W(j, "end") || W(j, "close")) && W(j + 1, "of")) { mod = Mods.End; j += 2; ofForm = true; }
         else if (the && (W(j, "beginning") || W(j, "start") || W(j, "dawn") || W(j, "outset")) && W(j + 1, "of")) { mod = Mods.Start; j += 2; ofForm = true; }
@@ -69,6 +69,13 @@ internal sealed partial class Parser
         if (!ofForm && !comparative && Has(j, LexFlags.PartOfDay) && !L(j)!.Plural && !Has(j + 1, LexFlags.Unit))
         {
             string pod = L(j)!.PartOfDay!;
+            // "mid-afternoon yesterday", "early morning Friday"
+            if (Day(j + 1) is { } podDay)
+            {
+                var dc = podDay.ToCand(TimexType.Time, "T" + pod);
+                dc.First = i; dc.End = podDay.End; dc.Mod = mod; dc.Next = null;
+                return dc;
+            }
             return new Cand { Type = TimexType.Time, First = i, End = j + 1, Mod = mod, Rel = ctx => Cal.Date(ctx.RefOrAnchor) + "T" + pod, Under = "XXXX-XX-XXT" + pod, UsesRef = true };
         }
         // "early in the year", "later in the day", "late in the week"
@@ -310,7 +317,7 @@ internal sealed partial class Parser
         if (W(k, "fiscal")) { k++; if (P(k, '-')) k++; }
         int ord = -1;
         if (Has(k, LexFlags.Ordinal) && L(k)!.Ord is >= 1 and <= 4) { ord = L(k)!.Ord; k++; }
-        else if (W(k, "final") || W(k, "last") && false) { ord = 4; k++; }
+        else if ((W(k, "final") || W(k, "last")) && (W(k + 1, "quarter") || W(k + 1, "half")) && W(k + 2, "of")) { ord = W(k + 1, "half") ? 2 : 4; k++; }
         else if (IsDigits(k) && _t[k].Number is >= 1 and <= 4 && WIn(k + 1, Ordinalsuffixes) >= 0 && Adj(k + 1)) { ord = (int)_t[k].Number; k += 2; }
         if (ord > 0)
         {

@@ -12,7 +12,7 @@ internal sealed partial class Parser
         int j = i;
         bool the = W(j, "the");
         if (the) j++;
-        string w = IsWord(j) ? Lower(j) : "";
+        string w = L(j)?.Word ?? "";
         switch (w)
         {
             case "this" when !the:
@@ -278,7 +278,7 @@ internal sealed partial class Parser
     {
         static Func<int, DateOnly> Fixed(int m, int d) => y => new DateOnly(y, m, d);
         if (!IsWord(i) || !_t[i].Capitalized) return null;
-        string w = Lower(i);
+        string w = L(i)?.Word ?? "";
         switch (w)
         {
             case "christmas":

@@ -46,6 +46,11 @@ internal sealed partial class Parser
         "will", "would", "shall", "should", "may", "might", "could", "can", "must", "ll", "to",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingLookup = Reporting.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPastLookup = NotPast.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ModalsLookup = Modals.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>First token of the sentence containing token i.</summary>
     private int SentenceStartOf(int i)
     {
@@ -74,7 +79,7 @@ internal sealed partial class Parser
         char c = _t[k].Char;
         if (c is '!' or '?') return true;
         if (c != '.') return false;
-        if (k > 0 && IsWord(k - 1) && Adj(k) && Abbreviations.Contains(_text.AsSpan(_t[k - 1].Start, _t[k - 1].Length).ToString())) return false;
+        if (k > 0 && IsWord(k - 1) && Adj(k) && AbbreviationsLookup.Contains(Span(k - 1))) return false;
         return true;
     }
 
@@ -124,7 +129,7 @@ internal sealed partial class Parser
         return leftDist <= rightDist + LeftBias ? left : right;
     }
 
-    private bool IsReporting(int k) => IsWord(k) && Reporting.Contains(_text.AsSpan(_t[k].Start, _t[k].Length).ToString());
+    private bool IsReporting(int k) => IsWord(k) && ReportingLookup.Contains(Span(k));
 
     /// <summary>The tense a word marks, resolving participles through their auxiliaries ("will be held" is future).</summary>
     private Tense MarkerAt(int k)
@@ -157,7 +162,7 @@ internal sealed partial class Parser
         else
         {
             var span = _text.AsSpan(_t[k].Start, _t[k].Length);
-            if (span.Length >= 4 && span.EndsWith("ed", StringComparison.Ordinal) && !NotPast.Contains(span.ToString()))
+            if (span.Length >= 4 && span.EndsWith("ed", StringComparison.Ordinal) && !NotPastLookup.Contains(span))
             {
                 // proper names ending in -ed are capitalised mid-sentence
                 if (_t[k].Capitalized && !IsSentenceStart(k)) return Tense.None;
@@ -179,7 +184,7 @@ internal sealed partial class Parser
                     for (int b = a - 1; b >= Math.Max(0, a - AuxWindow); b--)
                     {
                         if (!IsWord(b)) break;
-                        if (Modals.Contains(_text.AsSpan(_t[b].Start, _t[b].Length).ToString())) return Tense.Future;
+                        if (ModalsLookup.Contains(Span(b))) return Tense.Future;
                     }
                     return Tense.Future;
                 }

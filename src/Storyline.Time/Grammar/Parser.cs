@@ -49,11 +49,23 @@ internal sealed partial class Parser
     private bool CanStart(int i)
     {
         ref readonly var t = ref _t[i];
-        return t.Kind switch
+        switch (t.Kind)
         {
-            TokKind.Word => t.Lex is not null,
+            case TokKind.Digits: return true;
+            case TokKind.Punct: return t.Char == '\'';
+        }
+        var lex = t.Lex;
+        if (lex is null) return false;
+        if ((lex.Flags & (LexFlags.Content | LexFlags.Standalone)) != 0) return true;
+        if ((lex.Flags & LexFlags.Starter) == 0) return false;
+        // "the", "about", "last"... start something only if the next token means something to the grammar
+        if (i + 1 >= _n) return false;
+        ref readonly var nx = ref _t[i + 1];
+        return nx.Kind switch
+        {
             TokKind.Digits => true,
-            _ => t.Char == '\'',
+            TokKind.Punct => nx.Char is '\'' or '-',
+            _ => nx.Lex is { } nl && nl.Flags != LexFlags.Verb,
         };
     }
 
@@ -130,8 +142,8 @@ internal sealed partial class Parser
 
     private bool Has(int i, LexFlags f) => L(i) is { } l && l.Is(f);
 
-    /// <summary>Lower-case text of token i (allocates; for rare paths only).</summary>
-    private string Lower(int i) => _text.Substring(_t[i].Start, _t[i].Length).ToLowerInvariant();
+    /// <summary>Span of token i.</summary>
+    private ReadOnlySpan<char> Span(int i) => _text.AsSpan(_t[i].Start, _t[i].Length);
 
     /// <summary>Word at i followed by an attached hyphen and then token i+2 (for "mid-1990s", "two-year").</summary>
     private bool Hyphen(int i) => P(i, '-') && Adj(i) && i + 1 < _n && Adj(i + 1);
