@@ -18,7 +18,7 @@ public sealed record DedupOptions
     /// <summary>Estimated Jaccard at or above which two documents are near-copies.</summary>
     public double CopyJaccard { get; init; } = 0.8;
     /// <summary>Estimated containment (of the smaller in the larger) at or above which one document copies the other.</summary>
-    public double CopyContainment { get; init; } = 0.8;
+    public double CopyContainment { get; init; } = 0.9;
     /// <summary>The smaller of two documents must have at least this share of the larger's shingles to count as a copy by containment (an excerpt of a quote is no copy).</summary>
     public double MinSizeRatio { get; init; } = 0.2;
     /// <summary>Bucket entries read per band during lookup: bounds the cost of very common buckets.</summary>

@@ -172,6 +172,20 @@ public sealed class StoryEngine
             Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo, StoryId = storyId,
         };
         AddToStory(story, rec, a, when);
+        // stories that turn out to be one: the updated story is compared with the other candidate stories
+        if (_o.StoryMergeThreshold < 1)
+        {
+            var others = new HashSet<long>();
+            foreach (var c in candDocs) { long sid = Resolve(c.StoryId); if (sid != story.Id) others.Add(sid); }
+            foreach (var sid in others)
+            {
+                var t = _store.GetStory(sid);
+                if (t is null || t.MergedInto is not null) continue;
+                double gap = TimeGapDays(story.FirstPublished, t);
+                if (!double.IsNaN(gap) && gap > _o.TimeScaleDays) continue;
+                if (CentroidCosine(story, t) >= _o.StoryMergeThreshold) { MergeInto(story, sid); merged.Add(sid); }
+            }
+        }
         InferredDate? inferred = null;
         if (published is null)
         {
@@ -227,7 +241,7 @@ public sealed class StoryEngine
         var rk = new ulong[all.Length]; var rw = new float[all.Length];
         for (int i = 0; i < all.Length; i++)
         {
-            double norm = IsEntity(all[i].Key) ? ne : nw;
+            double norm = Single ? Math.Sqrt(nw * nw + ne * ne) : IsEntity(all[i].Key) ? ne : nw;
             rk[i] = all[i].Key; rw[i] = (float)(norm == 0 ? 0 : all[i].W / norm);
         }
         // posting order: heaviest first across channels
@@ -237,7 +251,10 @@ public sealed class StoryEngine
 
     /// <summary>Two-channel similarity: word cosine and name/number cosine, mixed by <see cref="StoryOptions.EntityWeight"/>.</summary>
     private double Mix(double words, double ents, bool hasEnts) =>
-        hasEnts ? (1 - _o.EntityWeight) * words + _o.EntityWeight * ents : words;
+        Single ? words + ents : hasEnts ? (1 - _o.EntityWeight) * words + _o.EntityWeight * ents : words;
+
+    /// <summary>One vector for words and names together, or two channels mixed by weight.</summary>
+    private bool Single => !_o.TwoChannels;
 
     private double Cosine(Dictionary<ulong, float> v, DocRecord d)
     {
@@ -260,7 +277,23 @@ public sealed class StoryEngine
             bool e = IsEntity(k); he |= e;
             if (s.Centroid.TryGetValue(k, out var y)) { if (e) de += x * y; else dw += x * y; }
         }
+        if (Single) return nw + ne == 0 ? 0 : (dw + de) / Math.Sqrt(nw + ne);
         return Mix(nw == 0 ? 0 : dw / Math.Sqrt(nw), ne == 0 ? 0 : de / Math.Sqrt(ne), he);
+    }
+
+    private double CentroidCosine(StoryRecord a, StoryRecord b)
+    {
+        double naw = 0, nae = 0, nbw = 0, nbe = 0, dw = 0, de = 0;
+        foreach (var (k, x) in a.Centroid) if (IsEntity(k)) nae += x * x; else naw += x * x;
+        foreach (var (k, y) in b.Centroid)
+        {
+            bool e = IsEntity(k);
+            if (e) nbe += y * y; else nbw += y * y;
+            if (a.Centroid.TryGetValue(k, out var x)) { if (e) de += x * y; else dw += x * y; }
+        }
+        if (Single) { double na = naw + nae, nb = nbw + nbe; return na * nb == 0 ? 0 : (dw + de) / Math.Sqrt(na * nb); }
+        double cw = naw * nbw == 0 ? 0 : dw / Math.Sqrt(naw * nbw), ce = nae * nbe == 0 ? 0 : de / Math.Sqrt(nae * nbe);
+        return Mix(cw, ce, nae > 0 && nbe > 0);
     }
 
     private List<(StoryRecord Story, double Score)> ScoreStories(Dictionary<ulong, float> docVec, IReadOnlyList<DocRecord> candDocs, DateTimeOffset? published)
