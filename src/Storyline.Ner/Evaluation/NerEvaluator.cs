@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Storyline.Core;
+using Storyline.Ner.Conll;
+using Storyline.Ner.Model;
+
+namespace Storyline.Ner.Evaluation;
+
+/// <summary>Score of the model on one CoNLL-style file.</summary>
+public sealed record NerScore(
+    string Name, string Path, int Documents, int Sentences, int Tokens,
+    TypeScore Overall, IReadOnlyList<TypeScore> PerType, double Seconds, double TokensPerSecond, string? Note = null)
+{
+    public double Precision => Overall.Precision;
+    public double Recall => Overall.Recall;
+    public double F1 => Overall.F1;
+
+    public override string ToString()
+    {
+        var lines = new List<string>
+        {
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{Name}: {Tokens} tokens, {Overall.Gold} gold / {Overall.Predicted} found / {Overall.Correct} correct; P {Precision:F2} R {Recall:F2} F1 {F1:F2}; {TokensPerSecond:N0} tokens/s"),
+        };
+        foreach (var t in PerType)
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {t.Type,-14} P {t.Precision,6:F2} R {t.Recall,6:F2} F1 {t.F1,6:F2}  (gold {t.Gold}, found {t.Predicted})"));
+        if (Note is not null) lines.Add("  note: " + Note);
+        return string.Join(Environment.NewLine, lines);
+    }
+}
+
+/// <summary>
+/// Runs the NER model over CoNLL-style files and scores it exactly as conlleval does (entity level,
+/// exact span and type; IOB1 or IOB2 gold tags in the last column). Sentences are the blank-line
+/// blocks, documents start at -DOCSTART- (files without any make one document per sentence).
+/// </summary>
+public static class NerEvaluator
+{
+    /// <summary>WNUT-17 types mapped onto CoNLL's: person→PER, location→LOC, corporation/group→ORG, product/creative-work→MISC.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WnutToConll = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["person"] = "PER", ["location"] = "LOC", ["corporation"] = "ORG", ["group"] = "ORG",
+        ["product"] = "MISC", ["creative-work"] = "MISC",
+    };
+
+    /// <summary>Scores the default model on a file. Gold types are mapped with <paramref name="typeMap"/> when given (unmapped types stay as they are).</summary>
+    public static NerScore EvaluateFile(string path, IReadOnlyDictionary<string, string>? typeMap = null, NerModel? model = null, string? name = null)
+    {
+        var docs = ConllReader.ReadFile(path);
+        if (typeMap is null && LooksLikeWnut(docs)) typeMap = WnutToConll;
+        string? note = typeMap == WnutToConll ? "WNUT-17 types mapped: person→PER, location→LOC, corporation/group→ORG, product/creative-work→MISC" : null;
+        return Evaluate(model ?? NerModel.Default, docs, name ?? System.IO.Path.GetFileName(path), path, typeMap, note);
+    }
+
+    /// <summary>The shared test sets: CoNLL-2003 test (testb), CoNLL++ test and WNUT-17 test (types mapped).</summary>
+    public static IReadOnlyList<NerScore> RunShared(NerModel? model = null)
+    {
+        var m = model ?? NerModel.Default;
+        return
+        [
+            EvaluateFile(RepoPaths.Data("ner", "conll2003", "eng.testb"), null, m, "conll2003-testb"),
+            EvaluateFile(RepoPaths.Data("ner", "conllpp", "conllpp_test.txt"), null, m, "conllpp-test"),
+            EvaluateFile(RepoPaths.Data("ner", "wnut17", "emerging.test.annotated"), WnutToConll, m, "wnut17-test"),
+        ];
+    }
+
+    public static NerScore Evaluate(NerModel model, IReadOnlyList<ConllDocument> docs, string name, string path = "",
+        IReadOnlyDictionary<string, string>? typeMap = null, string? note = null)
+    {
+        var eval = new ConllEval();
+        int sentences = 0, tokens = 0;
+        var predicted = new List<int[]>(docs.Count);
+        // Tag first (timed), then score.
+        var words = new List<string>();
+        var starts = new List<int>();
+        var sw = Stopwatch.StartNew();
+        foreach (var d in docs)
+        {
+            words.Clear(); starts.Clear();
+            foreach (var s in d.Sentences) { starts.Add(words.Count); words.AddRange(s.Words); }
+            var labels = new int[words.Count];
+            model.TagLabels(words, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(starts), labels);
+            predicted.Add(labels);
+            sentences += d.Sentences.Count; tokens += words.Count;
+        }
+        double seconds = sw.Elapsed.TotalSeconds;
+        for (int di = 0; di < docs.Count; di++)
+        {
+            int offset = 0;
+            foreach (var s in docs[di].Sentences)
+            {
+                var gold = s.Tags ?? throw new InvalidDataException($"{path}: a sentence has no tag column");
+                var guess = EntityTags.ToIob2(EntityTags.SpansFromBilou(predicted[di].AsSpan(offset, s.Words.Length)), s.Words.Length);
+                for (int i = 0; i < s.Words.Length; i++) eval.Add(MapTag(gold[i], typeMap), guess[i]);
+                eval.Boundary();
+                offset += s.Words.Length;
+            }
+        }
+        var (overall, per) = eval.Finish();
+        return new NerScore(name, path, docs.Count, sentences, tokens, overall, per, seconds, seconds > 0 ? tokens / seconds : 0, note);
+    }
+
+    private static string MapTag(string tag, IReadOnlyDictionary<string, string>? map)
+    {
+        if (map is null) return tag;
+        int dash = tag.IndexOf('-');
+        if (dash < 0) return tag;
+        return map.TryGetValue(tag[(dash + 1)..], out var t) ? tag[..(dash + 1)] + t : tag;
+    }
+
+    private static bool LooksLikeWnut(List<ConllDocument> docs)
+    {
+        foreach (var d in docs)
+            foreach (var s in d.Sentences)
+                foreach (var t in s.Tags ?? [])
+                    if (t.EndsWith("-person", StringComparison.Ordinal) || t.EndsWith("-location", StringComparison.Ordinal)) return true;
+        return false;
+    }
+}

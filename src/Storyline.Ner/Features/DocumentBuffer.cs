@@ -1,0 +1,76 @@
+namespace Storyline.Ner.Features;
+
+/// <summary>What the features know about one token, computed once per document.</summary>
+internal struct TokenInfo
+{
+    public ulong Word, Lower, Shape, Short;
+    public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
+    public int Cluster;      // packed cluster ids or WordClusters.None
+    public int CaseBucket;   // capitalisation statistics bucket or -1
+    public CapKind Caps;
+    public bool First;       // first token of its sentence
+    public bool Headline;    // its sentence is written mostly in capitals
+    public bool DocLowerSeen; // the same form occurs lower-case elsewhere in the document
+    public bool DocCapMid;    // ... or capitalised in the middle of a normal sentence
+    public int GazStart, GazCount;
+}
+
+/// <summary>
+/// Reusable per-document working memory for the tagger: token records, sentence starts, gazetteer
+/// features, history. Buffers grow and are kept, so tagging allocates only when a document is
+/// larger than any seen before on this thread.
+/// </summary>
+internal sealed class DocumentBuffer
+{
+    public TokenInfo[] Tokens = new TokenInfo[256];
+    public int TokenCount;
+    public int[] SentenceStart = new int[64]; // SentenceStart[s]..SentenceStart[s+1]
+    public int SentenceCount;
+    public ulong[] Gaz = new ulong[1024];
+    public int GazCount;
+    public int[] Labels = new int[256];       // decoded labels (this pass)
+    public int[] Pass1 = new int[256];        // labels of the first pass, for the second
+    public readonly Dictionary<ulong, int> HistoryIndex = [];
+    public int[] HistoryCounts = new int[64 * 5];
+    public readonly HashSet<ulong> LowerSeen = [];
+    public readonly HashSet<ulong> CapMidSeen = [];
+    public readonly Dictionary<ulong, int> AggIndex = [];
+    public int[] AggCounts = new int[64 * 5];
+    public int[] AggSpanCounts = new int[64 * 5];
+    public ulong[] Features = new ulong[512];
+    public float[] Scores = new float[32];
+    public ulong[] SeqExact = new ulong[64];
+    public ulong[] SeqLower = new ulong[64];
+
+    public void Reset()
+    {
+        TokenCount = 0; SentenceCount = 0; GazCount = 0;
+        HistoryIndex.Clear(); LowerSeen.Clear(); CapMidSeen.Clear(); AggIndex.Clear();
+    }
+
+    public void EnsureTokens(int n)
+    {
+        if (Tokens.Length < n)
+        {
+            int size = Math.Max(n, Tokens.Length * 2);
+            Array.Resize(ref Tokens, size);
+            Array.Resize(ref Labels, size);
+            Array.Resize(ref Pass1, size);
+        }
+    }
+
+    public void EnsureSentences(int n)
+    {
+        if (SentenceStart.Length < n + 1) Array.Resize(ref SentenceStart, Math.Max(n + 1, SentenceStart.Length * 2));
+    }
+
+    public void EnsureGaz(int n)
+    {
+        if (Gaz.Length < n) Array.Resize(ref Gaz, Math.Max(n, Gaz.Length * 2));
+    }
+
+    public void EnsureSeq(int n)
+    {
+        if (SeqExact.Length < n) { Array.Resize(ref SeqExact, Math.Max(n, SeqExact.Length * 2)); Array.Resize(ref SeqLower, SeqExact.Length); }
+    }
+}

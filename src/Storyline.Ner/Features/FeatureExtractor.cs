@@ -1,0 +1,389 @@
+using System.Runtime.CompilerServices;
+using Storyline.Ner.Conll;
+using Storyline.Ner.Resources;
+
+namespace Storyline.Ner.Features;
+
+/// <summary>Which feature families a tagging pass uses (stored with each pass of the model).</summary>
+[Flags]
+public enum FeatureSet
+{
+    None = 0,
+    Clusters = 1,
+    Gazetteers = 2,
+    MinedGazetteers = 4,
+    CaseStats = 8,
+    DocumentCase = 16,
+    /// <summary>Labels given earlier in the document to the same word (Ratinov &amp; Roth's extended prediction history).</summary>
+    PredictionHistory = 32,
+    /// <summary>First-pass labels of every occurrence of the word in the document (second pass only).</summary>
+    FirstPassAggregates = 64,
+    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory,
+}
+
+/// <summary>
+/// Turns tokens into hashed features. Per document it computes each token's record once
+/// (<see cref="Prepare"/>); per position it writes observation features for a ±2 window, label
+/// history features and document-level features into a reusable buffer (<see cref="Extract"/>).
+/// </summary>
+internal static class FeatureExtractor
+{
+    // Template ids: each feature is Combine(template, values...). Never renumber (models store hashes).
+    private const ulong TBias = 1, TWord = 2, TLower = 3, TWordM1 = 4, TWordP1 = 5, TLowerM1 = 6, TLowerP1 = 7,
+        TLowerM2 = 8, TLowerP2 = 9, TPre = 10, TSuf = 11, TShape = 12, TShapeM1 = 13, TShapeP1 = 14,
+        TShortM2 = 15, TShortM1 = 16, TShort = 17, TShortP1 = 18, TShortP2 = 19, TShort3 = 20, TBigramL = 21,
+        TBigramR = 22, TCapsFirst = 23, TCapsHead = 24, TCluster = 25, TClusterM1 = 26, TClusterP1 = 27,
+        TClusterM2 = 28, TClusterP2 = 29, TCaseStat = 30, TCaseStatCaps = 31, TGaz = 32, TGazM1 = 33, TGazP1 = 34,
+        TDocLower = 35, TDocCapMid = 36, TPrev = 37, TPrev2 = 38, TPrevWord = 39, TPrevShape = 40,
+        THistMajor = 41, THistAny = 42, TAggMajor = 43, TAggAny = 44, TAggSpan = 45, TPass1 = 46, TPass1M1 = 47,
+        TPass1P1 = 48, TShortLowerM1 = 49, TShortLowerP1 = 50, TClusterCaps = 51, TLowerCaps = 52, TClusterFirst = 53,
+        THistNone = 54, TAggNone = 55;
+
+    private const ulong Bos = 0xB05B05B05UL, Eos = 0xE05E05E05UL;
+    private const int TypeSlots = 5; // O, PER, ORG, LOC, MISC
+    private const int NoLabel = -1;
+
+    /// <summary>Computes token records, document sets and gazetteer matches for a document.</summary>
+    public static void Prepare(DocumentBuffer buf, IReadOnlyList<string> words, ReadOnlySpan<int> sentenceStarts, NerLexicon lex, FeatureSet set)
+    {
+        buf.Reset();
+        int n = words.Count;
+        buf.EnsureTokens(n);
+        buf.EnsureSentences(sentenceStarts.Length);
+        buf.TokenCount = n;
+        buf.SentenceCount = sentenceStarts.Length;
+        for (int s = 0; s < sentenceStarts.Length; s++) buf.SentenceStart[s] = sentenceStarts[s];
+        buf.SentenceStart[sentenceStarts.Length] = n;
+
+        for (int s = 0; s < buf.SentenceCount; s++)
+        {
+            int a = buf.SentenceStart[s], b = buf.SentenceStart[s + 1];
+            bool headline = IsHeadline(words, a, b);
+            for (int i = a; i < b; i++)
+            {
+                ref var t = ref buf.Tokens[i];
+                var w = words[i].AsSpan();
+                t = default;
+                t.Word = TextHash.Of(w);
+                t.Lower = TextHash.OfLower(w);
+                t.Shape = WordShape.LongShape(w);
+                t.Short = WordShape.ShortShape(w);
+                t.Caps = WordShape.Caps(w);
+                t.First = i == a || (i == a + 1 && IsOpeningPunct(words[a]));
+                t.Headline = headline;
+                t.Prefix1 = Affix(w, 1, false); t.Prefix2 = Affix(w, 2, false); t.Prefix3 = Affix(w, 3, false); t.Prefix4 = Affix(w, 4, false);
+                t.Suffix1 = Affix(w, 1, true); t.Suffix2 = Affix(w, 2, true); t.Suffix3 = Affix(w, 3, true); t.Suffix4 = Affix(w, 4, true);
+                t.Cluster = WordClusters.None;
+                if ((set & FeatureSet.Clusters) != 0)
+                {
+                    t.Cluster = lex.Clusters.Lookup(t.Word);
+                    // Headline capitals and sentence-initial capitals fall back to the usual spelling.
+                    if (t.Cluster == WordClusters.None && t.Caps == CapKind.AllCaps) t.Cluster = lex.Clusters.Lookup(TextHash.OfTitle(w));
+                    if (t.Cluster == WordClusters.None && t.Caps != CapKind.Lower) t.Cluster = lex.Clusters.Lookup(t.Lower);
+                }
+                t.CaseBucket = (set & FeatureSet.CaseStats) != 0 ? lex.Case.Bucket(t.Lower) : -1;
+                if ((set & FeatureSet.DocumentCase) != 0)
+                {
+                    if (t.Caps == CapKind.Lower) buf.LowerSeen.Add(t.Lower);
+                    else if (!t.First && !headline && t.Caps is CapKind.Initial or CapKind.Mixed && !IsOpeningPunct(words[i - 1]))
+                        buf.CapMidSeen.Add(t.Lower);
+                }
+            }
+        }
+        if ((set & FeatureSet.DocumentCase) != 0)
+            for (int i = 0; i < n; i++)
+            {
+                ref var t = ref buf.Tokens[i];
+                if (t.Caps is CapKind.Lower or CapKind.NoLetters) continue;
+                t.DocLowerSeen = buf.LowerSeen.Contains(t.Lower);
+                t.DocCapMid = buf.CapMidSeen.Contains(t.Lower);
+            }
+        if ((set & (FeatureSet.Gazetteers | FeatureSet.MinedGazetteers)) != 0) MatchGazetteers(buf, lex, set);
+    }
+
+    private static bool IsOpeningPunct(string w) => w is "\"" or "``" or "'" or "(" or "-" or "--" or "[" or ":";
+
+    private static bool IsHeadline(IReadOnlyList<string> words, int a, int b)
+    {
+        int letters = 0, upper = 0;
+        for (int i = a; i < b; i++)
+        {
+            var k = WordShape.Caps(words[i]);
+            if (k == CapKind.NoLetters) continue;
+            letters++;
+            if (k == CapKind.AllCaps) upper++;
+        }
+        return upper >= 2 && upper * 2 > letters;
+    }
+
+    private static ulong Affix(ReadOnlySpan<char> w, int len, bool suffix)
+    {
+        if (w.Length <= len) return 0;
+        var part = suffix ? w[^len..] : w[..len];
+        return TextHash.Combine((ulong)len + (suffix ? 100UL : 0UL), TextHash.OfLower(part));
+    }
+
+    private static void MatchGazetteers(DocumentBuffer buf, NerLexicon lex, FeatureSet set)
+    {
+        Span<ulong> masks = stackalloc ulong[Gazetteer.MaxTokens];
+        for (int s = 0; s < buf.SentenceCount; s++)
+        {
+            int a = buf.SentenceStart[s], b = buf.SentenceStart[s + 1], len = b - a;
+            buf.EnsureSeq(len);
+            for (int i = 0; i < len; i++) { buf.SeqExact[i] = buf.Tokens[a + i].Word; buf.SeqLower[i] = buf.Tokens[a + i].Lower; }
+            for (int i = a; i < b; i++) buf.Tokens[i].GazStart = -1;
+            // Features are gathered per token: collect (token, feature) pairs, then lay them out per token.
+            int before = buf.GazCount;
+            for (int g = 0; g < 2; g++)
+            {
+                var gaz = g == 0 ? lex.External : lex.Mined;
+                if (g == 0 && (set & FeatureSet.Gazetteers) == 0) continue;
+                if (g == 1 && (set & FeatureSet.MinedGazetteers) == 0) continue;
+                if (gaz.Count == 0) continue;
+                for (int lower = 0; lower < 2; lower++)
+                {
+                    var seq = lower == 1 ? buf.SeqLower.AsSpan(0, len) : buf.SeqExact.AsSpan(0, len);
+                    for (int st = 0; st < len; st++)
+                    {
+                        // Entries never start with punctuation or a lower-case word in the exact list.
+                        gaz.MatchAt(seq, st, lower == 1, masks);
+                        for (int k = 0; k < Gazetteer.MaxTokens && st + k < len; k++)
+                        {
+                            ulong m = masks[k];
+                            while (m != 0)
+                            {
+                                int list = System.Numerics.BitOperations.TrailingZeroCount(m);
+                                m &= m - 1;
+                                for (int j = 0; j <= k; j++)
+                                {
+                                    int pos = k == 0 ? EntityTags.U : j == 0 ? EntityTags.B : j == k ? EntityTags.L : EntityTags.I;
+                                    ulong f = TextHash.Combine((ulong)(g * 2 + lower), (ulong)list, (ulong)pos);
+                                    AddGaz(buf, a + st + j, f);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Re-layout: pairs were stored as (token, feature) in Gaz[before..]; sort by token.
+            LayoutGaz(buf, a, b, before);
+        }
+    }
+
+    // Pairs are appended as two ulongs (token index, feature) and laid out per token afterwards.
+    private static void AddGaz(DocumentBuffer buf, int token, ulong f)
+    {
+        buf.EnsureGaz(buf.GazCount + 2);
+        buf.Gaz[buf.GazCount++] = (ulong)token;
+        buf.Gaz[buf.GazCount++] = f;
+    }
+
+    private static void LayoutGaz(DocumentBuffer buf, int a, int b, int before)
+    {
+        int pairs = (buf.GazCount - before) / 2;
+        if (pairs == 0) { for (int i = a; i < b; i++) { buf.Tokens[i].GazStart = 0; buf.Tokens[i].GazCount = 0; } return; }
+        // Counting sort by token into the region after the pairs, then move it down.
+        int outStart = buf.GazCount;
+        buf.EnsureGaz(outStart + pairs);
+        for (int i = a; i < b; i++) buf.Tokens[i].GazCount = 0;
+        for (int p = 0; p < pairs; p++) buf.Tokens[(int)buf.Gaz[before + 2 * p]].GazCount++;
+        int pos = before;
+        for (int i = a; i < b; i++) { buf.Tokens[i].GazStart = pos; pos += buf.Tokens[i].GazCount; buf.Tokens[i].GazCount = 0; }
+        for (int p = 0; p < pairs; p++)
+        {
+            int tok = (int)buf.Gaz[before + 2 * p];
+            ref var t = ref buf.Tokens[tok];
+            buf.Gaz[outStart + (t.GazStart - before) + t.GazCount++] = buf.Gaz[before + 2 * p + 1];
+        }
+        Array.Copy(buf.Gaz, outStart, buf.Gaz, before, pairs);
+        buf.GazCount = before + pairs;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ulong[] f, ref int n, ulong template, ulong v) => f[n++] = TextHash.Combine(template, v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ulong[] f, ref int n, ulong template, ulong v1, ulong v2) => f[n++] = TextHash.Combine(template, v1, v2);
+
+    /// <summary>Maximum number of features one position can produce (buffer size check).</summary>
+    public static int MaxFeatures(DocumentBuffer buf, int i)
+    {
+        int g = 0;
+        for (int k = i - 1; k <= i + 1; k++) if (k >= 0 && k < buf.TokenCount) g += buf.Tokens[k].GazCount;
+        return 96 + g;
+    }
+
+    /// <summary>
+    /// Writes the features of position <paramref name="i"/> (sentence [a,b)) into buf.Features and returns
+    /// their number; <paramref name="prev"/> and <paramref name="prev2"/> are the labels decoded before it.
+    /// </summary>
+    public static int Extract(DocumentBuffer buf, int i, int a, int b, FeatureSet set, int prev, int prev2)
+    {
+        int need = MaxFeatures(buf, i);
+        if (buf.Features.Length < need) buf.Features = new ulong[need * 2];
+        var f = buf.Features;
+        int n = 0;
+        ref var t = ref buf.Tokens[i];
+        ulong wM1 = i - 1 >= a ? buf.Tokens[i - 1].Word : Bos, wP1 = i + 1 < b ? buf.Tokens[i + 1].Word : Eos;
+        ulong lM1 = i - 1 >= a ? buf.Tokens[i - 1].Lower : Bos, lP1 = i + 1 < b ? buf.Tokens[i + 1].Lower : Eos;
+        ulong lM2 = i - 2 >= a ? buf.Tokens[i - 2].Lower : Bos, lP2 = i + 2 < b ? buf.Tokens[i + 2].Lower : Eos;
+        ulong sM2 = i - 2 >= a ? buf.Tokens[i - 2].Short : Bos, sM1 = i - 1 >= a ? buf.Tokens[i - 1].Short : Bos;
+        ulong sP1 = i + 1 < b ? buf.Tokens[i + 1].Short : Eos, sP2 = i + 2 < b ? buf.Tokens[i + 2].Short : Eos;
+        ulong shM1 = i - 1 >= a ? buf.Tokens[i - 1].Shape : Bos, shP1 = i + 1 < b ? buf.Tokens[i + 1].Shape : Eos;
+        ulong caps = (ulong)t.Caps, first = t.First ? 1UL : 0UL, head = t.Headline ? 1UL : 0UL;
+
+        f[n++] = TBias;
+        Add(f, ref n, TWord, t.Word);
+        Add(f, ref n, TLower, t.Lower);
+        Add(f, ref n, TLowerCaps, t.Lower, caps * 4 + first * 2 + head);
+        Add(f, ref n, TWordM1, wM1); Add(f, ref n, TWordP1, wP1);
+        Add(f, ref n, TLowerM1, lM1); Add(f, ref n, TLowerP1, lP1);
+        Add(f, ref n, TLowerM2, lM2); Add(f, ref n, TLowerP2, lP2);
+        if (t.Prefix1 != 0) Add(f, ref n, TPre, t.Prefix1);
+        if (t.Prefix2 != 0) Add(f, ref n, TPre, t.Prefix2);
+        if (t.Prefix3 != 0) Add(f, ref n, TPre, t.Prefix3);
+        if (t.Prefix4 != 0) Add(f, ref n, TPre, t.Prefix4);
+        if (t.Suffix1 != 0) Add(f, ref n, TSuf, t.Suffix1);
+        if (t.Suffix2 != 0) Add(f, ref n, TSuf, t.Suffix2);
+        if (t.Suffix3 != 0) Add(f, ref n, TSuf, t.Suffix3);
+        if (t.Suffix4 != 0) Add(f, ref n, TSuf, t.Suffix4);
+        Add(f, ref n, TShape, t.Shape);
+        Add(f, ref n, TShapeM1, shM1); Add(f, ref n, TShapeP1, shP1);
+        Add(f, ref n, TShortM2, sM2); Add(f, ref n, TShortM1, sM1); Add(f, ref n, TShort, t.Short);
+        Add(f, ref n, TShortP1, sP1); Add(f, ref n, TShortP2, sP2);
+        Add(f, ref n, TShort3, TextHash.Combine(sM1, t.Short, sP1));
+        Add(f, ref n, TBigramL, lM1, t.Lower); Add(f, ref n, TBigramR, t.Lower, lP1);
+        Add(f, ref n, TShortLowerM1, t.Short, lM1); Add(f, ref n, TShortLowerP1, t.Short, lP1);
+        Add(f, ref n, TCapsFirst, caps, first);
+        Add(f, ref n, TCapsHead, caps, head * 2 + first);
+
+        if ((set & FeatureSet.Clusters) != 0)
+        {
+            ClusterFeatures(f, ref n, TCluster, t.Cluster);
+            ClusterFeatures(f, ref n, TClusterM1, i - 1 >= a ? buf.Tokens[i - 1].Cluster : -2);
+            ClusterFeatures(f, ref n, TClusterP1, i + 1 < b ? buf.Tokens[i + 1].Cluster : -3);
+            ClusterFeatures(f, ref n, TClusterM2, i - 2 >= a ? buf.Tokens[i - 2].Cluster : -2, 1);
+            ClusterFeatures(f, ref n, TClusterP2, i + 2 < b ? buf.Tokens[i + 2].Cluster : -3, 1);
+            if (t.Cluster >= 0) Add(f, ref n, TClusterCaps, (ulong)t.Cluster, caps * 2 + first);
+        }
+        if ((set & FeatureSet.CaseStats) != 0)
+        {
+            Add(f, ref n, TCaseStat, (ulong)(t.CaseBucket + 1), first * 2 + head);
+            Add(f, ref n, TCaseStatCaps, (ulong)(t.CaseBucket + 1), caps);
+        }
+        if ((set & (FeatureSet.Gazetteers | FeatureSet.MinedGazetteers)) != 0)
+        {
+            for (int k = 0; k < t.GazCount; k++) Add(f, ref n, TGaz, buf.Gaz[t.GazStart + k]);
+            if (i - 1 >= a) { ref var p = ref buf.Tokens[i - 1]; for (int k = 0; k < p.GazCount; k++) Add(f, ref n, TGazM1, buf.Gaz[p.GazStart + k]); }
+            if (i + 1 < b) { ref var p = ref buf.Tokens[i + 1]; for (int k = 0; k < p.GazCount; k++) Add(f, ref n, TGazP1, buf.Gaz[p.GazStart + k]); }
+        }
+        if ((set & FeatureSet.DocumentCase) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
+        {
+            Add(f, ref n, TDocLower, t.DocLowerSeen ? 1UL : 0UL, caps * 4 + first * 2 + head);
+            Add(f, ref n, TDocCapMid, t.DocCapMid ? 1UL : 0UL, caps * 4 + first * 2 + head);
+        }
+
+        // Label history (labels decoded so far in this sentence).
+        ulong p1 = (ulong)(prev + 1), p2 = (ulong)(prev2 + 1);
+        Add(f, ref n, TPrev, p1);
+        Add(f, ref n, TPrev2, p1, p2);
+        Add(f, ref n, TPrevWord, p1, t.Lower);
+        Add(f, ref n, TPrevShape, p1, t.Short);
+
+        if ((set & FeatureSet.PredictionHistory) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
+            TypeDistribution(f, ref n, buf.HistoryIndex, buf.HistoryCounts, t.Lower, -1, THistMajor, THistAny, THistNone, caps);
+
+        if ((set & FeatureSet.FirstPassAggregates) != 0)
+        {
+            Add(f, ref n, TPass1, (ulong)(buf.Pass1[i] + 1));
+            Add(f, ref n, TPass1M1, (ulong)(i - 1 >= a ? buf.Pass1[i - 1] + 1 : 100));
+            Add(f, ref n, TPass1P1, (ulong)(i + 1 < b ? buf.Pass1[i + 1] + 1 : 101));
+            if (t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
+            {
+                int own = TypeSlot(buf.Pass1[i]);
+                TypeDistribution(f, ref n, buf.AggIndex, buf.AggCounts, t.Lower, own, TAggMajor, TAggAny, TAggNone, caps);
+                if (buf.AggIndex.TryGetValue(t.Lower, out int slot))
+                {
+                    // Types of first-pass entities that contain this word somewhere in the document.
+                    int best = -1, bestCount = 0;
+                    for (int k = 1; k < TypeSlots; k++)
+                    {
+                        int c = buf.AggSpanCounts[slot * TypeSlots + k];
+                        if (c > bestCount) { best = k; bestCount = c; }
+                    }
+                    if (best > 0) Add(f, ref n, TAggSpan, (ulong)best, caps);
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void ClusterFeatures(ulong[] f, ref int n, ulong template, int packed, int levels = int.MaxValue)
+    {
+        if (packed < 0) { Add(f, ref n, template, (ulong)(long)packed); return; }
+        for (int l = 0; l < 3 && l < levels; l++)
+            Add(f, ref n, template, (ulong)l, (ulong)WordClusters.Level(packed, l));
+    }
+
+    /// <summary>O=0, PER=1, ORG=2, LOC=3, MISC=4.</summary>
+    public static int TypeSlot(int label) => label <= 0 ? 0 : EntityTags.TypeOf(label) + 1;
+
+    private static void TypeDistribution(ulong[] f, ref int n, Dictionary<ulong, int> index, int[] counts, ulong key, int exclude,
+        ulong tMajor, ulong tAny, ulong tNone, ulong caps)
+    {
+        if (!index.TryGetValue(key, out int slot)) { Add(f, ref n, tNone, caps); return; }
+        int best = -1, bestCount = 0, total = 0;
+        for (int k = 0; k < TypeSlots; k++)
+        {
+            int c = counts[slot * TypeSlots + k] - (k == exclude ? 1 : 0);
+            if (c <= 0) continue;
+            total += c;
+            Add(f, ref n, tAny, (ulong)k);
+            if (c > bestCount) { best = k; bestCount = c; }
+        }
+        if (best < 0) { Add(f, ref n, tNone, caps); return; }
+        Add(f, ref n, tMajor, (ulong)best, bestCount == total ? 1UL : 0UL);
+    }
+
+    /// <summary>Records a decoded label for the prediction history of its word.</summary>
+    public static void RecordHistory(DocumentBuffer buf, int i, int label)
+    {
+        ref var t = ref buf.Tokens[i];
+        if (t.Caps is CapKind.Lower or CapKind.NoLetters) return;
+        Count(buf.HistoryIndex, ref buf.HistoryCounts, t.Lower, TypeSlot(label));
+    }
+
+    /// <summary>Builds the document-wide first-pass aggregates from buf.Pass1.</summary>
+    public static void BuildAggregates(DocumentBuffer buf)
+    {
+        buf.AggIndex.Clear();
+        for (int i = 0; i < buf.TokenCount; i++)
+        {
+            ref var t = ref buf.Tokens[i];
+            if (t.Caps is CapKind.Lower or CapKind.NoLetters) continue;
+            Count(buf.AggIndex, ref buf.AggCounts, t.Lower, TypeSlot(buf.Pass1[i]));
+        }
+        if (buf.AggSpanCounts.Length < buf.AggCounts.Length) Array.Resize(ref buf.AggSpanCounts, buf.AggCounts.Length);
+        Array.Clear(buf.AggSpanCounts, 0, Math.Min(buf.AggSpanCounts.Length, buf.AggIndex.Count * TypeSlots));
+        // Words inside multi-token first-pass entities vote for that entity's type.
+        for (int i = 0; i < buf.TokenCount; i++)
+        {
+            int lab = buf.Pass1[i];
+            if (lab == EntityTags.Outside || EntityTags.PositionOf(lab) == EntityTags.U) continue;
+            ref var t = ref buf.Tokens[i];
+            if (buf.AggIndex.TryGetValue(t.Lower, out int slot)) buf.AggSpanCounts[slot * TypeSlots + TypeSlot(lab)]++;
+        }
+    }
+
+    private static void Count(Dictionary<ulong, int> index, ref int[] counts, ulong key, int typeSlot)
+    {
+        if (!index.TryGetValue(key, out int slot))
+        {
+            slot = index.Count;
+            index[key] = slot;
+            if (counts.Length < (slot + 1) * TypeSlots) Array.Resize(ref counts, counts.Length * 2);
+            Array.Clear(counts, slot * TypeSlots, TypeSlots);
+        }
+        counts[slot * TypeSlots + typeSlot]++;
+    }
+}

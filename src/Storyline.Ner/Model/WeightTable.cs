@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+
+namespace Storyline.Ner.Model;
+
+/// <summary>
+/// Weights of a linear model over hashed features: one row of <see cref="Labels"/> floats per
+/// feature that ever took part in an update. Read-only after training, so one instance serves
+/// every thread.
+/// </summary>
+public sealed class WeightTable
+{
+    private readonly Dictionary<ulong, int> _index;
+    private float[] _w;
+
+    public int Labels { get; }
+    public int Rows => _index.Count;
+
+    public WeightTable(int labels, int capacity = 1 << 16)
+    {
+        Labels = labels;
+        _index = new Dictionary<ulong, int>(capacity);
+        _w = new float[capacity * labels];
+    }
+
+    internal WeightTable(int labels, Dictionary<ulong, int> index, float[] w)
+    {
+        Labels = labels; _index = index; _w = w;
+    }
+
+    internal float[] Raw => _w;
+
+    /// <summary>Adds the rows of every known feature to <paramref name="scores"/> (which is cleared first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        int l = Labels;
+        scores[..l].Clear();
+        var w = _w;
+        foreach (var f in features)
+        {
+            if (!_index.TryGetValue(f, out int row)) continue;
+            var src = w.AsSpan(row * l, l);
+            for (int k = 0; k < l; k++) scores[k] += src[k];
+        }
+    }
+
+    /// <summary>Row of a feature, created (zero) when absent.</summary>
+    internal int RowOf(ulong f)
+    {
+        if (_index.TryGetValue(f, out int row)) return row;
+        row = _index.Count;
+        _index[f] = row;
+        if ((row + 1) * Labels > _w.Length) Array.Resize(ref _w, _w.Length * 2);
+        return row;
+    }
+
+    internal bool TryRow(ulong f, out int row) => _index.TryGetValue(f, out row);
+
+    internal IEnumerable<KeyValuePair<ulong, int>> Entries => _index;
+
+    /// <summary>Writes rows whose largest weight magnitude reaches <paramref name="minWeight"/>; weights as float16.</summary>
+    public void Write(BinaryWriter wr, float minWeight)
+    {
+        var keep = new List<(ulong Key, int Row)>();
+        foreach (var (k, row) in _index)
+        {
+            float max = 0;
+            for (int j = 0; j < Labels; j++) max = Math.Max(max, Math.Abs(_w[row * Labels + j]));
+            if (max >= minWeight) keep.Add((k, row));
+        }
+        keep.Sort((a, b) => a.Key.CompareTo(b.Key));
+        wr.Write(Labels);
+        wr.Write(keep.Count);
+        foreach (var (k, _) in keep) wr.Write(k);
+        foreach (var (_, row) in keep)
+            for (int j = 0; j < Labels; j++) wr.Write((Half)_w[row * Labels + j]);
+    }
+
+    public static WeightTable Read(BinaryReader r)
+    {
+        int labels = r.ReadInt32();
+        int n = r.ReadInt32();
+        var keys = new ulong[n];
+        for (int i = 0; i < n; i++) keys[i] = r.ReadUInt64();
+        var index = new Dictionary<ulong, int>(n);
+        var w = new float[Math.Max(1, n) * labels];
+        for (int i = 0; i < n; i++)
+        {
+            index[keys[i]] = i;
+            for (int j = 0; j < labels; j++) w[i * labels + j] = (float)r.ReadHalf();
+        }
+        return new WeightTable(labels, index, w);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using Storyline.Core;
+using Storyline.Ner.Conll;
+using Storyline.Ner.Evaluation;
+using Storyline.Ner.Features;
+using Storyline.Ner.Model;
+using Storyline.Ner.Resources;
+
+namespace Storyline.Ner.Training;
+
+/// <summary>Settings for <see cref="NerTrainer.Train"/>; the defaults reproduce the committed model.</summary>
+public sealed record NerTrainerOptions
+{
+    /// <summary>The shared data folder; null finds it with <see cref="RepoPaths.SharedData"/>.</summary>
+    public string? SharedData { get; init; }
+    /// <summary>Where the model is written; null = models/ner.bin.gz. Set <see cref="Save"/> false to keep it in memory only.</summary>
+    public string? OutputPath { get; init; }
+    public bool Save { get; init; } = true;
+    /// <summary>Most passes over the training data; the epoch with the best dev (testa) F1 is kept.</summary>
+    public int MaxEpochs { get; init; } = 20;
+    /// <summary>Stop when dev F1 has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 4;
+    /// <summary>Folds for mining gazetteers from the training data without letting a document see its own entities.</summary>
+    public int MinedFolds { get; init; } = 10;
+    public IReadOnlyList<int> ClusterSizes { get; init; } = [64, 256, 1024];
+    public int ClusterIterations { get; init; } = 10;
+    /// <summary>A file to keep the unlabelled-text resources (clusters, case statistics) between runs; rebuilt when absent.</summary>
+    public string? ResourceCache { get; init; }
+    public FeatureSet Features { get; init; } = FeatureSet.All;
+    /// <summary>Adds a second pass that reads the first pass's labels over the whole document (stacked on cross-validated predictions).</summary>
+    public bool TwoPass { get; init; }
+    public int StackFolds { get; init; } = 5;
+    /// <summary>Train with gold labels as history instead of the model's own predictions.</summary>
+    public bool GoldHistory { get; init; }
+    /// <summary>Also train on testa (then no dev score is available to pick the epoch: <see cref="MaxEpochs"/> is used as is).</summary>
+    public bool IncludeDev { get; init; }
+    public int Seed { get; init; } = 17;
+    public Action<string>? Log { get; init; }
+}
+
+public sealed record NerTrainingResult(NerModel Model, double DevF1, int Epochs, string? SavedTo, TimeSpan Elapsed, IReadOnlyList<string> Report);
+
+/// <summary>
+/// Trains the NER model on CoNLL-2003 eng.train, choosing epochs on eng.testa (dev). Never looks at
+/// eng.testb's labels. Greedy BILOU tagging with an averaged perceptron; features in <see cref="FeatureExtractor"/>.
+/// </summary>
+public static class NerTrainer
+{
+    private sealed class TrainDoc
+    {
+        public required string[] Words;
+        public required int[] Starts;
+        public required int[] Gold;
+        public required int Fold;
+        public int[]? Pass1;
+    }
+
+    public static NerTrainingResult Train(NerTrainerOptions? options = null)
+    {
+        var o = options ?? new NerTrainerOptions();
+        var total = Stopwatch.StartNew();
+        var report = new List<string>();
+        void Log(string m) { report.Add(m); o.Log?.Invoke(m); }
+        string shared = o.SharedData ?? RepoPaths.SharedData ?? throw new DirectoryNotFoundException("shared data folder not found");
+        string conll = Path.Combine(shared, "ner", "conll2003");
+        var trainDocs = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
+        var devDocs = ConllReader.ReadFile(Path.Combine(conll, "eng.testa"));
+        if (o.IncludeDev) trainDocs = [.. trainDocs, .. devDocs];
+        Log($"train: {trainDocs.Count} documents, {trainDocs.Sum(d => d.TokenCount):N0} tokens; dev: {devDocs.Count} documents");
+
+        var (caseStats, clusters) = UnlabelledResources(shared, o, Log);
+        var external = (o.Features & FeatureSet.Gazetteers) != 0 ? GazetteerBuilder.BuildExternal(shared, Log) : new Gazetteer();
+
+        var docs = new List<TrainDoc>();
+        for (int i = 0; i < trainDocs.Count; i++) docs.Add(ToTrainDoc(trainDocs[i], i % o.MinedFolds));
+        // Mined gazetteers: documents of fold k see names mined from the other folds only.
+        var minedByFold = new Gazetteer[o.MinedFolds];
+        for (int k = 0; k < o.MinedFolds; k++)
+            minedByFold[k] = GazetteerBuilder.Mine(trainDocs.Where((_, i) => i % o.MinedFolds != k));
+        var minedAll = GazetteerBuilder.Mine(trainDocs);
+        var baseLex = new NerLexicon { Case = caseStats, Clusters = clusters, External = external, Mined = minedAll };
+        var foldLex = minedByFold.Select(baseLex.WithMined).ToArray();
+
+        var set1 = o.Features & ~FeatureSet.FirstPassAggregates;
+        var (w1, epochs1, dev1) = TrainPass(docs, d => foldLex[d.Fold], set1, null, baseLex, devDocs, o, o.MaxEpochs, Log, "pass 1");
+        var passes = new List<TaggingPass> { new(set1, w1) };
+        double devF1 = dev1;
+        int epochs = epochs1;
+
+        if (o.TwoPass)
+        {
+            // Cross-validated first-pass labels for the training documents, so the second pass learns
+            // from first-pass errors as they happen on unseen text.
+            int stackFolds = o.StackFolds;
+            for (int j = 0; j < stackFolds; j++)
+            {
+                var inFold = docs.Where(d => d.Fold % stackFolds == j).ToList();
+                var rest = docs.Where(d => d.Fold % stackFolds != j).ToList();
+                var (wj, _, _) = TrainPass(rest, d => foldLex[d.Fold], set1, null, baseLex, null, o, epochs1, Log, $"stack {j + 1}/{stackFolds}");
+                var heldLex = baseLex.WithMined(GazetteerBuilder.Mine(trainDocs.Where((_, i) => (i % o.MinedFolds) % stackFolds != j)));
+                var m = new NerModel(heldLex, [new TaggingPass(set1, wj)]);
+                foreach (var d in inFold)
+                {
+                    d.Pass1 = new int[d.Words.Length];
+                    m.TagLabels(d.Words, d.Starts, d.Pass1);
+                }
+            }
+            var set2 = o.Features | FeatureSet.FirstPassAggregates;
+            var (w2, epochs2, dev2) = TrainPass(docs, d => foldLex[d.Fold], set2, passes[0], baseLex, devDocs, o, o.MaxEpochs, Log, "pass 2");
+            passes.Add(new TaggingPass(set2, w2));
+            devF1 = dev2; epochs = epochs2;
+        }
+
+        var info = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["trained"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["data"] = o.IncludeDev ? "conll2003 eng.train + eng.testa" : "conll2003 eng.train",
+            ["dev_f1"] = devF1.ToString("F2", CultureInfo.InvariantCulture),
+            ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
+            ["features"] = o.Features.ToString(),
+            ["passes"] = passes.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        var model = new NerModel(baseLex, passes, info);
+        string? saved = null;
+        if (o.Save)
+        {
+            saved = o.OutputPath ?? RepoPaths.Model(NerModel.FileName);
+            model.Save(saved);
+            Log($"saved {saved} ({new FileInfo(saved).Length / 1024.0 / 1024.0:F1} MB)");
+        }
+        Log($"done in {total.Elapsed.TotalSeconds:F0}s; dev F1 {devF1:F2}");
+        return new NerTrainingResult(model, devF1, epochs, saved, total.Elapsed, report);
+    }
+
+    private static TrainDoc ToTrainDoc(ConllDocument d, int fold)
+    {
+        var words = new List<string>(); var starts = new List<int>(); var gold = new List<int>();
+        foreach (var s in d.Sentences)
+        {
+            starts.Add(words.Count);
+            words.AddRange(s.Words);
+            gold.AddRange(EntityTags.ToBilou(EntityTags.SpansFromIob(s.Tags!), s.Words.Length));
+        }
+        return new TrainDoc { Words = [.. words], Starts = [.. starts], Gold = [.. gold], Fold = fold };
+    }
+
+    private static (WeightTable Weights, int Epochs, double DevF1) TrainPass(
+        List<TrainDoc> docs, Func<TrainDoc, NerLexicon> lexFor, FeatureSet set, TaggingPass? firstPass,
+        NerLexicon fullLex, List<ConllDocument>? dev, NerTrainerOptions o, int maxEpochs, Action<string> log, string name)
+    {
+        var learner = new PerceptronLearner(EntityTags.LabelCount);
+        var buf = new DocumentBuffer();
+        var rng = new Random(o.Seed);
+        var order = Enumerable.Range(0, docs.Count).ToArray();
+        WeightTable? best = null; double bestF1 = -1; int bestEpoch = 0;
+        var pass = new TaggingPass(set, learner.Current);
+        for (int epoch = 1; epoch <= maxEpochs; epoch++)
+        {
+            var sw = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            int errors = 0, tokens = 0;
+            foreach (int di in order)
+            {
+                var d = docs[di];
+                FeatureExtractor.Prepare(buf, d.Words, d.Starts, lexFor(d), set);
+                if ((set & FeatureSet.FirstPassAggregates) != 0)
+                {
+                    Array.Copy(d.Pass1!, buf.Pass1, d.Words.Length);
+                    FeatureExtractor.BuildAggregates(buf);
+                }
+                Decoder.Run(buf, pass, (feats, i, predicted) =>
+                {
+                    int gold = d.Gold[i];
+                    if (predicted != gold) { learner.Update(feats, gold, predicted); errors++; }
+                    learner.Tick();
+                    tokens++;
+                    return o.GoldHistory ? gold : predicted;
+                });
+            }
+            string msg = $"{name} epoch {epoch}: {errors:N0} errors / {tokens:N0} tokens, {learner.Current.Rows:N0} rows, {sw.Elapsed.TotalSeconds:F1}s";
+            if (dev is null) { log(msg); continue; }
+            var avg = learner.Averaged();
+            var passes = firstPass is null ? new List<TaggingPass> { new(set, avg) } : [firstPass, new(set, avg)];
+            var score = NerEvaluator.Evaluate(new NerModel(fullLex, passes), dev, "dev");
+            log($"{msg}; dev F1 {score.F1:F2}");
+            if (score.F1 > bestF1) { bestF1 = score.F1; best = avg; bestEpoch = epoch; }
+            else if (epoch - bestEpoch >= o.Patience) break;
+        }
+        if (dev is null) return (learner.Averaged(), maxEpochs, double.NaN);
+        log($"{name}: best dev F1 {bestF1:F2} at epoch {bestEpoch}");
+        return (best!, bestEpoch, bestF1);
+    }
+
+    private const string CacheMagic = "STORYLINE-NER-RES";
+
+    private static (CaseStats, WordClusters) UnlabelledResources(string shared, NerTrainerOptions o, Action<string> log)
+    {
+        var needClusters = (o.Features & FeatureSet.Clusters) != 0;
+        var needCase = (o.Features & FeatureSet.CaseStats) != 0;
+        if (!needClusters && !needCase) return (CaseStats.Empty, WordClusters.Empty);
+        if (o.ResourceCache is { } cache && File.Exists(cache))
+        {
+            using var fs = File.OpenRead(cache);
+            using var gz = new GZipStream(fs, CompressionMode.Decompress);
+            using var r = new BinaryReader(gz);
+            if (r.ReadString() == CacheMagic && r.ReadString() == string.Join(",", o.ClusterSizes) + "/" + o.ClusterIterations)
+            {
+                var cs = CaseStats.Read(r); var wc = WordClusters.Read(r);
+                log($"resources from {cache}: {wc.Count:N0} clustered words, {cs.Count:N0} case entries");
+                return (needCase ? cs : CaseStats.Empty, needClusters ? wc : WordClusters.Empty);
+            }
+        }
+        var sw = Stopwatch.StartNew();
+        var sentences = UnlabelledText.Sentences(shared).ToList();
+        log($"unlabelled text: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Length):N0} tokens ({sw.Elapsed.TotalSeconds:F0}s)");
+        var caseStats = CaseStats.Build(sentences);
+        var clusters = ClusterTrainer.Train(sentences, o.ClusterSizes, o.ClusterIterations, log: log);
+        if (o.ResourceCache is { } c2)
+        {
+            using var fs = File.Create(c2);
+            using var gz = new GZipStream(fs, CompressionLevel.Fastest);
+            using var w = new BinaryWriter(gz);
+            w.Write(CacheMagic); w.Write(string.Join(",", o.ClusterSizes) + "/" + o.ClusterIterations);
+            caseStats.Write(w); clusters.Write(w);
+        }
+        return (needCase ? caseStats : CaseStats.Empty, needClusters ? clusters : WordClusters.Empty);
+    }
+}
