@@ -160,7 +160,8 @@ public sealed class HtmlFacts
             foreach (var obj in Objects(d.RootElement))
             {
                 var types = Types(obj);
-                bool article = types.Any(ArticleTypes.Contains);
+                // Every schema.org Article subtype ends in "Article" (ReportageNewsArticle, ...); the set adds the others.
+                bool article = types.Any(t => ArticleTypes.Contains(t) || t.EndsWith("Article", StringComparison.OrdinalIgnoreCase));
                 bool page = types.Any(t => t.EndsWith("WebPage", StringComparison.OrdinalIgnoreCase));
                 if (!article && !page) continue;
                 var found = JsonLdArticle.From(obj, article);

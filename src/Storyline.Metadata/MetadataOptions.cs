@@ -6,6 +6,9 @@ public sealed record MetadataOptions
     /// <summary>Detect the language with Lingua (the shared detector of <see cref="LanguageDetection"/>).</summary>
     public bool DetectLanguage { get; init; } = true;
 
+    /// <summary>Use Lingua's high-accuracy models (better on snippets under ~100 characters; ~25× the memory).</summary>
+    public bool HighAccuracyLanguage { get; init; }
+
     /// <summary>How much text the language detector sees: enough for a sure call, bounded for speed.</summary>
     public int LanguageSampleChars { get; init; } = 2000;
 

@@ -92,10 +92,20 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
     {
         if (md.Source is not null) return;
         if (html?.FirstMeta("og:site_name", "application-name", "twitter:app:name:iphone") is { } site && !IsWebUrl(site.Value))
-            md.Source = new Field<string>(site.Value, "meta:" + site.Key);
+            md.Source = new Field<string>(SiteName(site.Value), "meta:" + site.Key);
         else if (Host(url) is { } host) md.Source = new Field<string>(host, "url:host");
         else if (Host(md.CanonicalUrl?.Value) is { } ch) md.Source = new Field<string>(ch, "canonical:host");
     }
+
+    /// <summary>"LinkNaija | Nigeria's popular news platform" → "LinkNaija": a site name with a tagline keeps the name.</summary>
+    private static string SiteName(string raw)
+    {
+        var m = SiteTagline().Match(raw);
+        return m.Success && m.Index > 0 ? raw[..m.Index].Trim() : raw.Trim();
+    }
+
+    [GeneratedRegex(@"\s+(?:\||-|–|—|:|·|•)\s+")]
+    private static partial Regex SiteTagline();
 
     // ---- title ----
 
@@ -299,19 +309,33 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
 
     private void SetLanguage(Document doc, HtmlFacts? html, IReadOnlyList<string> lines)
     {
+        // A page declaring a language the detector does not know: the detector could only answer wrongly.
+        if (Declared(html) is { } declared && !LanguageDetection.DefaultLanguages.Contains(declared.Value))
+        {
+            doc.Metadata.Language = declared;
+            return;
+        }
         if (_o.DetectLanguage)
         {
             var sample = LanguageSample(doc, lines);
-            if (LanguageDetection.Detect(sample) is { } code)
+            var detector = _o.HighAccuracyLanguage ? LanguageDetection.HighAccuracyDetector : LanguageDetection.Detector;
+            if (LanguageDetection.Detect(sample, detector) is { } code)
             {
                 doc.Metadata.Language = new Field<string>(code, "lingua");
                 return;
             }
         }
+        if (Declared(html) is { } d) doc.Metadata.Language = d;
+    }
+
+    /// <summary>The language a page declares (html lang, og:locale, content-language), as an ISO 639-1 code.</summary>
+    private static Field<string>? Declared(HtmlFacts? html)
+    {
         var declared = html?.Lang ?? html?.FirstMeta("og:locale", "content-language", "language")?.Value;
         if (declared is { Length: >= 2 } && char.IsAsciiLetter(declared[0]) && char.IsAsciiLetter(declared[1])
             && (declared.Length == 2 || declared[2] is '-' or '_'))
-            doc.Metadata.Language = new Field<string>(declared[..2].ToLowerInvariant(), html?.Lang is not null ? "html:lang" : "meta:locale");
+            return new Field<string>(declared[..2].ToLowerInvariant(), html?.Lang is not null ? "html:lang" : "meta:locale");
+        return null;
     }
 
     private string LanguageSample(Document doc, IReadOnlyList<string> lines)

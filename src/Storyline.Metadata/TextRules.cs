@@ -31,6 +31,9 @@ public static partial class TextRules
     /// <summary>Headline length bounds, in words.</summary>
     public const int MinTitleWords = 3, MaxTitleWords = 30;
 
+    /// <summary>A dateline's "(" comes within this many characters of the line start ("RIO DE JANEIRO, Brazil, May 6 (").</summary>
+    public const int MaxDatelinePrefix = 80;
+
     /// <summary>Most words kept of a publisher name found in a note.</summary>
     public const int MaxPublisherWords = 8;
 
@@ -63,7 +66,8 @@ public static partial class TextRules
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length > MaxLabelLine) continue;
+            // Cheap test first: no digit, no date.
+            if (line.Length > MaxLabelLine || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) continue;
             foreach (Match label in DateLabel().Matches(line))
             {
                 var after = line[(label.Index + label.Length)..];
@@ -156,6 +160,9 @@ public static partial class TextRules
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            // Cheap test first: a dateline has "(" near the start of its line.
+            int paren = line.IndexOf('(');
+            if (paren < 0 || paren > MaxDatelinePrefix) continue;
             var m = Dateline().Match(line);
             if (!m.Success) continue;
             var agency = Space().Replace(m.Groups["agency"].Value, " ").Trim();
@@ -185,7 +192,7 @@ public static partial class TextRules
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length > MaxNoteLine) continue;
+            if (line.Length > MaxNoteLine || NoteKeyword().Match(line) is not { Success: true }) continue;
             foreach (var re in NotePatterns)
             {
                 var m = re.Match(line);
@@ -286,6 +293,9 @@ public static partial class TextRules
 
     [GeneratedRegex(@"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:en|por)\s+(?:el\s+|la\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyEs();
+
+    [GeneratedRegex(@"publi|appear|posted|ran\b|run\b|featured|reprint|reproduc|syndicat|produced|written|erschien|erstmals|zuerst|ursprünglich", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoteKeyword();
 
     // Where a publisher name ends inside a note sentence.
     [GeneratedRegex(@"(?:\.\s|\.$|;|\s+and\s+(?:is|was|has|are)\b|\s+under\s|\s+as\s|,\s|\s\|\s|\s[-–—]\s|\s\(|\s+at\s+https?:|\s+on\s+(?=\p{L}{3,9}\.?\s+\d)|\s+on\s+\d|\s+(?:und|et|y)\s+wird\b|\s+https?:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

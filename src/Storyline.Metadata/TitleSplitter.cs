@@ -45,6 +45,17 @@ public static partial class TitleSplitter
         if (seps.Count == 0) return new SplitTitle(title, null);
         var known = knownSites.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Key(k!)).Where(k => k.Length > 0).ToList();
 
+        // The whole site name as a suffix, even when it contains separators itself ("Title | Site | Tagline").
+        foreach (var site in knownSites)
+        {
+            if (string.IsNullOrWhiteSpace(site) || site.Length >= title.Length) continue;
+            var s = site.Trim();
+            if (!title.EndsWith(s, StringComparison.OrdinalIgnoreCase)) continue;
+            var before = title[..^s.Length];
+            var sep = TrailingSeparator().Match(before);
+            if (sep.Success && WordCount(before[..sep.Index]) >= MinTitleWords)
+                return new SplitTitle(before[..sep.Index].Trim(), s);
+        }
         // Suffix: the last separator, the usual place.
         var last = seps[^1];
         var head = title[..last.Index].Trim();
@@ -120,6 +131,9 @@ public static partial class TitleSplitter
     // Separator with spaces around it; a hyphen without spaces (Covid-19) is not one.
     [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|~)\s+")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|~)\s*$")]
+    private static partial Regex TrailingSeparator();
 
     [GeneratedRegex(@"\.(?:com|org|net|co\.uk|co|de|fr|es|it|pl|nl|ru|br|ch|at|be|info|news|io|uk|us|ca|au|in)$")]
     private static partial Regex TopLevel();
