@@ -54,7 +54,7 @@ public static class TimeEvaluator
     {
         var files = Directory.EnumerateFiles(dir, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new FileNotFoundException($"no MEANTIME .xml files in {dir}");
-        return Evaluate(files.Select(MeantimeReader.Read), "meantime-en", errors);
+        return Evaluate(files.Select(f => MeantimeReader.Read(f)), "meantime-en", errors);
     }
 
     /// <summary>The shared sets: TE3-Platinum (test), MEANTIME English news, and TimeBank+AQUAINT (the training part, tuned on).</summary>

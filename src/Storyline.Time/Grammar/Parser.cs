@@ -107,9 +107,9 @@ internal sealed partial class Parser
 
     private bool InRange(int i) => i >= 0 && i < _n;
 
-    private bool IsWord(int i) => i < _n && _t[i].Kind == TokKind.Word;
+    private bool IsWord(int i) => (uint)i < (uint)_n && _t[i].Kind == TokKind.Word;
 
-    private bool IsDigits(int i) => i < _n && _t[i].Kind == TokKind.Digits;
+    private bool IsDigits(int i) => (uint)i < (uint)_n && _t[i].Kind == TokKind.Digits;
 
     /// <summary>Word token i equals w (case-insensitive).</summary>
     private bool W(int i, string w)
