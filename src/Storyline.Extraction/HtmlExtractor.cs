@@ -14,6 +14,8 @@ internal static class CascadeTuning
     public const int FallbackBelowChars = 1000;
     /// <summary>The fallback wins when it yields this many times the main extractor's text.</summary>
     public const double FallbackWinRatio = 1.5;
+    /// <summary>A JSON-LD articleBody shorter than this is a summary, not a body, for the cascade.</summary>
+    public const int MinJsonLdChars = 500;
     /// <summary>Below this many characters every path has failed and the baseline is used.</summary>
     public const int BaselineBelowChars = 100;
 }
@@ -64,12 +66,19 @@ public static class HtmlExtractor
                 text = other;
                 method = ExtractionMethods.Readability;
             }
+            // Script-rendered pages often carry the whole body only in their JSON-LD.
+            if (BaselineExtractor.JsonLdBody(dom) is { } ld && ld.Length >= CascadeTuning.MinJsonLdChars
+                && ld.Length > text.Length * CascadeTuning.FallbackWinRatio)
+            {
+                text = ld;
+                method = ExtractionMethods.JsonLd;
+            }
         }
         if (text.Length < CascadeTuning.BaselineBelowChars)
         {
             if (BaselineExtractor.JsonLdBody(dom) is { } ld && ld.Length > text.Length)
             {
-                text = ld.Trim();
+                text = ld;
                 method = ExtractionMethods.JsonLd;
             }
             else if (BaselineExtractor.Paragraphs(main.Blocks) is { } paras && paras.Length > text.Length)

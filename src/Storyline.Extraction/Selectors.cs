@@ -44,6 +44,9 @@ internal static class Selectors
         ["footer"] = Reasons.Footer,
     };
 
+    /// <summary>Sectioning tags that class/id hints may only mark as comments (WordPress renders each comment as an article); other hints on them are ignored.</summary>
+    public static readonly HashSet<string> SectioningTags = new(StringComparer.Ordinal) { "main", "article" };
+
     /// <summary>ARIA landmark roles that are boilerplate.</summary>
     public static readonly Dictionary<string, string> BoilerplateRoles = new(StringComparer.Ordinal)
     {
@@ -64,7 +67,7 @@ internal static class Selectors
         // navigation
         ["nav"] = Reasons.Nav, ["navbar"] = Reasons.Nav, ["navigation"] = Reasons.Nav, ["menu"] = Reasons.Nav,
         ["menus"] = Reasons.Nav, ["submenu"] = Reasons.Nav, ["breadcrumb"] = Reasons.Nav, ["breadcrumbs"] = Reasons.Nav,
-        ["pagination"] = Reasons.Nav, ["pager"] = Reasons.Nav, ["skip"] = Reasons.Nav, ["skiplink"] = Reasons.Nav,
+        ["pagination"] = Reasons.Nav, ["pager"] = Reasons.Nav, ["skiplink"] = Reasons.Nav, ["skiplinks"] = Reasons.Nav, ["skipnav"] = Reasons.Nav,
         ["topbar"] = Reasons.Nav, ["masthead"] = Reasons.Header, ["megamenu"] = Reasons.Nav, ["toc"] = Reasons.Nav,
         ["jump"] = Reasons.Nav, ["sitemap"] = Reasons.Nav, ["dropdown"] = Reasons.Nav, ["hamburger"] = Reasons.Nav,
         // page furniture
@@ -127,7 +130,7 @@ internal static class Selectors
     /// </summary>
     public static readonly Dictionary<(string, string), string> BoilerplatePairs = new()
     {
-        [("sr", "only")] = Reasons.Hidden, [("screen", "reader")] = Reasons.Hidden, [("visually", "hidden")] = Reasons.Hidden,
+        [("sr", "only")] = Reasons.Hidden, [("skip", "links")] = Reasons.Nav, [("skip", "link")] = Reasons.Nav, [("skip", "to")] = Reasons.Nav, [("skip", "nav")] = Reasons.Nav, [("screen", "reader")] = Reasons.Hidden, [("visually", "hidden")] = Reasons.Hidden,
         [("read", "more")] = Reasons.Related, [("breaking", "news")] = Reasons.Related, [("more", "stories")] = Reasons.Related, [("more", "articles")] = Reasons.Related,
         [("most", "read")] = Reasons.Related, [("most", "popular")] = Reasons.Related, [("you", "may")] = Reasons.Related,
         [("site", "header")] = Reasons.Header, [("page", "header")] = Reasons.Header, [("global", "header")] = Reasons.Header,

@@ -78,7 +78,8 @@ internal static class Hints
                 if (Cache.Count < MaxCachedNames) Cache.TryAdd(name, info);
             }
             if (info.Content) node.ContentHint = true;
-            if (info.Reason is not null) node.BoilerplateReason ??= info.Reason;
+            if (info.Reason is not null && (info.Reason == Reasons.Comments || !Selectors.SectioningTags.Contains(node.Tag)))
+                node.BoilerplateReason ??= info.Reason;
             positive |= info.Positive;
             negative |= info.Negative;
         }

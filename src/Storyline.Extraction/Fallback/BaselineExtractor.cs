@@ -22,7 +22,7 @@ internal static class BaselineExtractor
             try
             {
                 using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-                if (FindBody(doc.RootElement) is { Length: > 0 } body) return body;
+                if (FindBody(doc.RootElement) is { Length: > 0 } body) return ToText(body);
             }
             catch (JsonException)
             {
@@ -52,6 +52,15 @@ internal static class BaselineExtractor
                 foreach (var item in cur.EnumerateArray()) stack.Push(item);
         }
         return null;
+    }
+
+    /// <summary>Some sites put HTML in articleBody: render it through our linearizer; plain text is only trimmed.</summary>
+    private static string ToText(string body)
+    {
+        if (!body.Contains('<')) return body.Trim();
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
+        var root = Dom.ContentTreeBuilder.Build(doc, Dom.TreeLimits.Default, out _);
+        return string.Join("\n\n", BlockLinearizer.Run(root).Blocks.Select(b => b.Text));
     }
 
     /// <summary>A JSON-LD "text" property counts as body only when it is this long.</summary>

@@ -48,6 +48,15 @@ internal static partial class BlockFeatures
     /// <summary>Short blocks that are page furniture in any article: ad labels, share/follow prompts, read-more teasers.</summary>
     public static bool IsBoilerplatePhrase(string text) => text.Length <= MaxPhraseChars && BoilerplatePhrase().IsMatch(text);
 
+    /// <summary>A short block about the site's use of cookies (a consent banner that carries no telling class).</summary>
+    public static bool IsCookieNotice(string text) => text.Length <= MaxCookieNoticeChars && CookieNotice().IsMatch(text);
+
+    /// <summary>Longest block the cookie-notice test looks at.</summary>
+    public const int MaxCookieNoticeChars = 400;
+
+    [GeneratedRegex(@"cookies?.{0,200}(website|site|browser|accept|consent|privacy|datenschutz|webseite|verwend|nutz|utilis|navigat|akzept|einverstanden)|(website|site|webseite|wir|we).{0,80}cookies?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex CookieNotice();
+
     /// <summary>Longest block the phrase test looks at.</summary>
     public const int MaxPhraseChars = 120;
 

@@ -31,6 +31,10 @@ internal static class MainTuning
     public const double BoldHeadingShare = 0.9;
     /// <summary>A sibling of the chosen container joins it when its score reaches this share of the container's (readability: 0.2).</summary>
     public const double SiblingScoreShare = 0.2;
+    /// <summary>Link blocks up to this long standing alone between paragraphs (inline "related" links) do not break the context of their neighbours.</summary>
+    public const int InlineLinkBlockMaxChars = 100;
+    /// <summary>Link share a sentence-shaped block may have and still count as prose.</summary>
+    public const double SentenceLinkDensity = 0.5;
     /// <summary>...or when it is all good prose scoring at least this much.</summary>
     public const double SiblingMinProseScore = 80;
 }
@@ -77,12 +81,10 @@ internal static class MainExtractor
         if (ld > MainTuning.MaxLinkDensity) return BlockClass.Bad;
         if (BlockFeatures.IsBoilerplatePhrase(b.Text)) return BlockClass.Bad;
         if (b.LeadingLinkChars >= MainTuning.TeaserLeadingLinkChars && BlockFeatures.EndsWithEllipsis(b.Text)) return BlockClass.Bad;
-        if (ld <= MainTuning.GoodLinkDensity)
-        {
-            if (b.Chars >= MainTuning.LongBlockChars) return BlockClass.Good;
-            if (b.Chars >= MainTuning.SentenceBlockChars && BlockFeatures.EndsLikeSentence(b.Text)
-                && BlockFeatures.Words(b.Text) >= MainTuning.SentenceBlockWords) return BlockClass.Good;
-        }
+        if (BlockFeatures.IsCookieNotice(b.Text)) return BlockClass.Bad;
+        if (ld <= MainTuning.GoodLinkDensity && b.Chars >= MainTuning.LongBlockChars) return BlockClass.Good;
+        if (ld <= MainTuning.SentenceLinkDensity && b.Chars >= MainTuning.SentenceBlockChars && BlockFeatures.EndsLikeSentence(b.Text)
+            && BlockFeatures.Words(b.Text) >= MainTuning.SentenceBlockWords) return BlockClass.Good;
         return BlockClass.Short;
     }
 
@@ -106,6 +108,8 @@ internal static class MainExtractor
     /// </summary>
     private static void AddSiblings(ContentNode container, IReadOnlyList<TextBlock> blocks, bool[] inMain)
     {
+        // Wrappers holding exactly the same blocks are the same container: their siblings count too.
+        while (container.Parent is { } up && up.BlockStart == container.BlockStart && up.BlockEnd == container.BlockEnd) container = up;
         if (container.Parent?.Children is not { } siblings) return;
         double containerScore = Score(container, blocks);
         foreach (var sib in siblings)
@@ -193,7 +197,12 @@ internal static class MainExtractor
     private static BlockClass Neighbour(IReadOnlyList<TextBlock> blocks, bool[] inMain, int i, int step)
     {
         for (int j = i + step; j >= 0 && j < blocks.Count && inMain[j]; j += step)
-            if (blocks[j].Class != BlockClass.Short) return blocks[j].Class;
+        {
+            var b = blocks[j];
+            if (b.Class == BlockClass.Short) continue;
+            if (b.Class == BlockClass.Bad && b.LinkDensity > MainTuning.MaxLinkDensity && b.Chars <= MainTuning.InlineLinkBlockMaxChars) continue;
+            return b.Class;
+        }
         return BlockClass.Bad;
     }
 
