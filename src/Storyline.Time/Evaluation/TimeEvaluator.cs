@@ -11,6 +11,8 @@ namespace Storyline.Time.Evaluation;
 public sealed record TimeEvalResult
 {
     [JsonPropertyName("set")] public string Set { get; init; } = "";
+    /// <summary>What the set is for ("test: never tuned on", "training: tuned on").</summary>
+    [JsonPropertyName("note")] public string? Note { get; init; }
     [JsonPropertyName("precision")] public double Precision { get; init; }
     [JsonPropertyName("recall")] public double Recall { get; init; }
     [JsonPropertyName("f1")] public double F1 { get; init; }
@@ -54,8 +56,12 @@ public static class TimeEvaluator
     {
         var files = Directory.EnumerateFiles(dir, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new FileNotFoundException($"no MEANTIME .xml files in {dir}");
-        return Evaluate(files.Select(f => MeantimeReader.Read(f)), "meantime-en", errors);
+        return Evaluate(files.Select(f => MeantimeReader.Read(f)), Meantime, errors);
     }
+
+    public const string Platinum = "te3-platinum";
+    public const string Meantime = "meantime-en";
+    public const string Train = "tbaq-train";
 
     /// <summary>The shared sets: TE3-Platinum (test), MEANTIME English news, and TimeBank+AQUAINT (the training part, tuned on).</summary>
     public static IReadOnlyList<TimeEvalResult> RunShared()
@@ -63,10 +69,34 @@ public static class TimeEvaluator
         var te3 = RepoPaths.Data("time", "tempeval3");
         return
         [
-            Evaluate(Path.Combine(te3, "test", "te3-platinum"), "te3-platinum (test)"),
-            EvaluateMeantime(RepoPaths.Data("events", "meantime", "intra_cross-doc_annotation")),
-            Evaluate(Path.Combine(te3, "train", "TBAQ-cleaned"), "tbaq-train (TimeBank+AQUAINT, tuned on)"),
+            Evaluate(Path.Combine(te3, "test", "te3-platinum"), Platinum) with { Note = "TempEval-3 test set (20 news articles, 2013): never tuned on" },
+            EvaluateMeantime(RepoPaths.Data("events", "meantime", "intra_cross-doc_annotation")) with { Note = "MEANTIME English Wikinews, annotated part (title + first sentences): never tuned on" },
+            Evaluate(Path.Combine(te3, "train", "TBAQ-cleaned"), Train) with { Note = "TimeBank + AQUAINT (TE3 training data): the rules were developed on it" },
         ];
+    }
+
+    /// <summary>Metrics kept as floors, by their key in eval/floors/time.json ("te3_platinum_value_f1").</summary>
+    public static IReadOnlyDictionary<string, double> FloorMetrics(TimeEvalResult r)
+    {
+        string set = r.Set.Replace('-', '_');
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [set + "_value_f1"] = r.ValueF1,
+            [set + "_relaxed_f1"] = r.RelaxedF1,
+            [set + "_strict_f1"] = r.StrictF1,
+            [set + "_type_accuracy"] = r.TypeAccuracy,
+        };
+    }
+
+    /// <summary>Every metric below its floor, as "key: value &lt; floor" lines (floors without a result are ignored).</summary>
+    public static IReadOnlyList<string> BelowFloors(IEnumerable<TimeEvalResult> results, IReadOnlyDictionary<string, double> floors)
+    {
+        var bad = new List<string>();
+        foreach (var r in results)
+            foreach (var (key, value) in FloorMetrics(r))
+                if (floors.TryGetValue(key, out double floor) && value < floor)
+                    bad.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}: {value:F4} < floor {floor:F4}"));
+        return bad;
     }
 
     /// <summary>Scores documents: one-to-one matching, exact spans first, then overlaps.</summary>
