@@ -58,6 +58,12 @@ public static partial class TextRules
         "june", "july", "august", "september", "october", "november", "december", "default", "way", "far", "contrast", "comparison",
     };
 
+    /// <summary>First words that show a note's "name" is really a date or a pronoun ("originally published on Monday").</summary>
+    private static readonly HashSet<string> NotPublishers = new(NotNames.Where(n => n is not ("the" or "a" or "an" or "our" or "in" or "on" or "at")), StringComparer.OrdinalIgnoreCase)
+    {
+        "this", "that", "it", "we", "us", "here", "today", "yesterday",
+    };
+
     // ---- dates ----
 
     /// <summary>"Published on May 6, 2024", "Posted: 2024-05-06 10:15", "date 2023-02-19", "Veröffentlicht am 6. Mai 2024".</summary>
@@ -149,10 +155,15 @@ public static partial class TextRules
             if (NotNames.Contains(words[0])) return null;
             if (!char.IsUpper(words[0][0])) return null;
         }
-        if (s.Count(char.IsLetter) is var letters && letters > 3 && s.Where(char.IsLetter).All(char.IsUpper))
-            s = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.ToLowerInvariant()).Replace(" And ", " and ", StringComparison.Ordinal);
+        // ALL-CAPS names (wire copy) become Title Case; connectives stay lower case.
+        var nameLetters = string.Concat(s.Split(' ').Where(w => !Connective(w))).Where(char.IsLetter).ToList();
+        const int MinLetters = 4;
+        if (nameLetters.Count >= MinLetters && nameLetters.All(char.IsUpper))
+            s = string.Join(' ', s.Split(' ').Select(w => Connective(w) ? w.ToLowerInvariant() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.ToLowerInvariant())));
         return s;
     }
+
+    private static bool Connective(string w) => w is "and" or "AND" or "und" or "et" or "y" or "e" or "&";
 
     /// <summary>"WASHINGTON (AP) —", "(Reuters) -", "Berlin (dpa) -", "NAIROBI, Kenya (AP) _": the wire that wrote the story.</summary>
     public static TextFinding<string>? DatelinePublisher(IReadOnlyList<string> lines)
@@ -219,7 +230,7 @@ public static partial class TextRules
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxPublisherWords) return null;
         if (!char.IsUpper(s[0]) && !DomainLike().IsMatch(s) && !char.IsDigit(s[0])) return null;
-        if (char.IsDigit(s[0]) || DateParser.Find(s) is { Index: 0 } || NotNames.Contains(words[0].TrimEnd(','))) return null;
+        if (char.IsDigit(s[0]) || DateParser.Find(s) is { Index: 0 } || NotPublishers.Contains(words[0].TrimEnd(','))) return null;
         return s;
     }
 
@@ -256,8 +267,10 @@ public static partial class TextRules
     private static partial Regex DateLabel();
 
     // What may sit between a date label and the date: punctuation, a preposition, a weekday, a time of day.
-    [GeneratedRegex(@"^[\s:,\-–—|.]*(?:(?:on|am|le|el|il|op|at|den|der|du|de|the|in|w|dnia)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\p{L}*\.?,?\s+)?(?:(?<h>\d{1,2})[:.](?<mi>\d{2})\s*(?<ampm>[ap]\.?m\.?)?\s*(?<z>[A-Z]{2,4})?\s*,?\s*(?:on\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s:,\-–—|.]*(?:(?:on|am|le|el|il|op|at|den|der|du|de|the|in|w|dnia)\s+)?(?:" + Weekday + @")?(?:(?<h>\d{1,2})[:.](?<mi>\d{2})\s*(?<ampm>[ap]\.?m\.?)?\s*(?<z>[A-Z]{2,4})?\s*,?\s*(?:on\s+)?)?(?:" + Weekday + @")?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Gap();
+
+    private const string Weekday = @"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\p{L}*\.?,?\s+";
 
     [GeneratedRegex(@"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?,?\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayPrefix();
