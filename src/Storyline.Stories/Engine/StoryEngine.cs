@@ -18,7 +18,7 @@ public sealed record IngestResult(long DocId, long StoryId, bool NewStory, doubl
 /// and candidate limits, so the cost does not grow with the store.
 /// Not thread-safe for writes: call <see cref="Add"/> / <see cref="AddBatch"/> from one thread.
 /// </summary>
-public sealed class StoryEngine
+public sealed partial class StoryEngine
 {
     private readonly IStoryIndexStore _store;
     private readonly TextSource? _texts;

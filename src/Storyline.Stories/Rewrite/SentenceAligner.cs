@@ -37,13 +37,13 @@ public sealed record AlignOptions
     /// <summary>Character-trigram Jaccard at or above which two sentences are the same sentence (punctuation or a typo apart).</summary>
     public double SameCharJaccard { get; init; } = 0.9;
     /// <summary>Paraphrase probability for "reworded"; null = the classifier's own threshold.</summary>
-    public double? RewordedProbability { get; init; } = 0.5;
+    public double? RewordedProbability { get; init; }
     /// <summary>Sentences considered per document (longer documents are cut: cost bound).</summary>
     public int MaxSentences { get; init; } = 120;
     /// <summary>Coverage of the later document by aligned sentences needed for a rewrite.</summary>
-    public double RewriteMinCoverageB { get; init; } = 0.5;
+    public double RewriteMinCoverageB { get; init; } = 0.6;
     /// <summary>Coverage of the earlier document needed for a rewrite (it may drop sentences).</summary>
-    public double RewriteMinCoverageA { get; init; } = 0.3;
+    public double RewriteMinCoverageA { get; init; } = 0.4;
 }
 
 /// <summary>
