@@ -40,6 +40,12 @@ public sealed class DependencyParser
         Tags = [.. tags];
     }
 
+    /// <summary>Size of the model: features and (feature, class) weights.</summary>
+    public (int Features, int Weights) Size => (Model.FeatureCount, Model.WeightCount);
+
+    /// <summary>A copy with weights of magnitude at most <paramref name="threshold"/> removed.</summary>
+    public DependencyParser Prune(float threshold) => new(Model.Prune(threshold), Labels, Tags);
+
     /// <summary>The dependency relations the parser predicts.</summary>
     public IReadOnlyList<string> Labels => System.Labels;
 

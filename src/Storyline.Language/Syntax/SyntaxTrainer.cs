@@ -21,9 +21,15 @@ public sealed record TaggerTrainingOptions
 /// <summary>Settings of <see cref="SyntaxTrainer.TrainParser"/>.</summary>
 public sealed record ParserTrainingOptions
 {
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 12;
     public int Seed { get; init; } = 1;
+    /// <summary>Pruning of each epoch's snapshot (the one evaluated on dev).</summary>
     public float PruneBelow { get; init; } = 0.05f;
+    /// <summary>
+    /// Pruning of the chosen model: averaged weights of magnitude ≤ 1 (less than one update's worth) are dropped,
+    /// which halves the features and doubles speed for -0.0006 dev LAS.
+    /// </summary>
+    public float FinalPruneBelow { get; init; } = 1.0f;
     /// <summary>
     /// Folds for jack-knifed tags: the parser trains on tags predicted by taggers that did not see the sentence,
     /// so it learns to live with tagging errors. 0 or 1 trains on the tags of the given tagger instead.
@@ -171,7 +177,7 @@ public static class SyntaxTrainer
                 $"parser epoch {epoch}: train moves {(double)correctMoves / moves:F4}{devText}, {perceptron.FeatureCount} features, {sw.Elapsed.TotalSeconds:F1}s"));
             if (score > bestLas) { bestLas = score; best = parser; }
         }
-        return best!;
+        return o.FinalPruneBelow > o.PruneBelow ? best!.Prune(o.FinalPruneBelow) : best!;
     }
 
     /// <summary>Tags of the training sentences as a tagger would predict them on unseen text (jack-knifing).</summary>
