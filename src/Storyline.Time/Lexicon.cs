@@ -198,6 +198,9 @@ internal static class Lexicon
     // Declared last: static initialisers run in textual order and Build() reads the word lists above.
     private static readonly Dictionary<string, Lex> Table = Build();
 
+    /// <summary>Longest word in the table: longer words are not looked up at all.</summary>
+    public static readonly int MaxWordLength = Table.Keys.Max(k => k.Length);
+
     /// <summary>Span lookup, so the tokenizer never allocates a string per word.</summary>
     public static readonly Dictionary<string, Lex>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Table.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -72,7 +72,7 @@ internal static class TimeTokenizer
                 bool all = true;
                 for (int k = i; k < j && all; k++) all = char.IsUpper(text[k]);
                 t.AllCaps = all;
-                lookup.TryGetValue(text.AsSpan(i, j - i), out t.Lex);
+                if (j - i <= Lexicon.MaxWordLength) lookup.TryGetValue(text.AsSpan(i, j - i), out t.Lex);
                 t.Number = -1;
                 i = j;
             }

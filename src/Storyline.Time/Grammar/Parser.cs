@@ -76,8 +76,12 @@ internal sealed partial class Parser
         {
             if (c is not null && (best is null || c.End > best.End)) best = c;
         }
-        Take(Modified(i));
-        Take(Positional(i));
+        // prefixes ("about", "more than", "early", "the end of") are all function words
+        if (_t[i].Kind == TokKind.Word && _t[i].Lex is { } lex && lex.Is(LexFlags.Starter))
+        {
+            Take(Modified(i));
+            Take(Positional(i));
+        }
         Take(Core(i));
         return best;
     }
@@ -90,16 +94,23 @@ internal sealed partial class Parser
         {
             if (c is not null && (best is null || c.End > best.End)) best = c;
         }
+        ref readonly var t = ref _t[i];
         Take(TimeOfDay(i));
         Take(AbsoluteDate(i));
-        Take(DeterminedUnit(i));
         Take(Financial(i));
         Take(DurationOrAgo(i));
         Take(SetExpression(i));
-        Take(Vague(i));
-        Take(Holiday(i, allowBare: true)?.ToCand());
-        Take(Anaphoric(i));
-        Take(DefinitePeriod(i));
+        if (t.Kind == TokKind.Word)
+        {
+            Take(DefinitePeriod(i));
+            if (t.Lex is { } lex && lex.Is(LexFlags.Starter | LexFlags.Standalone))
+            {
+                Take(DeterminedUnit(i));
+                Take(Vague(i));
+                Take(Anaphoric(i));
+            }
+            if (t.Capitalized) Take(Holiday(i, allowBare: true)?.ToCand());
+        }
         return best;
     }
 
