@@ -1,8 +1,13 @@
 using Storyline.Core;
 using Storyline.Cleaning;
 using Storyline.Core.Stages;
+using Storyline.Entities;
 using Storyline.Extraction;
+using Storyline.Language.Syntax;
+using Storyline.Language.Tokenization;
 using Storyline.Metadata;
+using Storyline.Ner;
+using Storyline.Time;
 
 namespace Storyline.Engine;
 
@@ -17,6 +22,8 @@ public static class DefaultPipeline
     {
         /// <summary>Run the language layer (tokens, tags, parse, entities, places, times).</summary>
         public bool Language { get; init; } = true;
+        /// <summary>Run the POS tagger and dependency parser (later stages — quotes, events — need them).</summary>
+        public bool Syntax { get; init; } = true;
         public bool Strict { get; init; }
     }
 
@@ -31,6 +38,17 @@ public static class DefaultPipeline
         b.UseMetadata();
         b.Add(new PassThroughTextStage());
         b.Add(new ContentHashStage());
+        if (options.Language)
+        {
+            // The language layer: who, where and when.
+            b.UseTokenizer();
+            if (options.Syntax) { b.UseTagger(); b.UseParser(); }
+            b.UseNer();
+            b.UseEntities();
+            b.Add(new EntityKeyStage());
+            b.UsePlaces();
+            b.UseTimes();
+        }
         return b.Build();
     }
 
