@@ -65,6 +65,47 @@ internal sealed class DocContext
         }
     }
 
+    private string?[]? _demonymAt;
+
+    /// <summary>Country code of the demonym word at token i ("German" → DE), memoised; null when the word is not one.</summary>
+    public string? DemonymAt(int i)
+    {
+        if (!IsWord(i)) return null;
+        _demonymAt ??= new string?[Tokens.Count];
+        var v = _demonymAt[i];
+        if (v is not null) return v.Length == 0 ? null : v;
+        var w = Word(i);
+        var c = TextNorm.IsCapitalised(w) ? Gaz.CountryByDemonym(w)?.Code : null;
+        _demonymAt[i] = c ?? "";
+        return c;
+    }
+
+    private (string Code, int End)?[]? _countryAt;
+    private bool[]? _countryAtDone;
+
+    /// <summary>A country name of up to three plain words (no mention) starting at token i, memoised.</summary>
+    public (string Code, int End)? CountryNameAt(int i)
+    {
+        if (!IsWord(i) || !TextNorm.IsCapitalised(Tokens.Span(i))) return null;
+        _countryAt ??= new (string, int)?[Tokens.Count];
+        _countryAtDone ??= new bool[Tokens.Count];
+        if (_countryAtDone[i]) return _countryAt[i];
+        (string, int)? r = null;
+        for (int len = MaxCountryNameWords; len >= 1 && r is null; len--)
+        {
+            int last = i + len - 1;
+            if (last >= Tokens.Count) continue;
+            bool ok = true;
+            for (int k = i; k <= last; k++) if (!IsWord(k) || MentionOver(k) >= 0) { ok = false; break; }
+            if (!ok) continue;
+            if (Gaz.CountryByName(Text[Tokens[i].Start..Tokens[last].End]) is { } c) r = (c.Code, last + 1);
+        }
+        _countryAt[i] = r; _countryAtDone[i] = true;
+        return r;
+    }
+
+    private const int MaxCountryNameWords = 3;
+
     public int MentionAt(int token) => token >= 0 && token < _mentionAt.Length ? _mentionAt[token] : -1;
     public int MentionOver(int token) => token >= 0 && token < _mentionOver.Length ? _mentionOver[token] : -1;
 
@@ -75,7 +116,20 @@ internal sealed class DocContext
     public TokKind Kind(int i) => i >= 0 && i < Tokens.Count ? Tokens[i].Kind : TokKind.SentenceEnd;
 
     /// <summary>Country (alpha-2) a mention points at: a demonym ("German"), a country, or the country of a resolved place.</summary>
+    private string?[]? _mentionCountry;
+    private bool[]? _mentionCountryDone;
+
     public string? CountryOfMention(int mention)
+    {
+        _mentionCountry ??= new string?[Doc.Mentions.Count];
+        _mentionCountryDone ??= new bool[Doc.Mentions.Count];
+        if (mention < _mentionCountry.Length && _mentionCountryDone[mention]) return _mentionCountry[mention];
+        var c = ComputeCountryOfMention(mention);
+        if (mention < _mentionCountry.Length) { _mentionCountry[mention] = c; _mentionCountryDone[mention] = true; }
+        return c;
+    }
+
+    private string? ComputeCountryOfMention(int mention)
     {
         var m = Doc.Mentions[mention];
         if (Gaz.CountryByDemonym(PlaceResolver.CleanSurface(m.Text)) is { } d) return d.Code;

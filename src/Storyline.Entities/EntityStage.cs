@@ -108,6 +108,7 @@ public sealed class EntityStage(EntityOptions? options = null) : IStage
                 Country = country?.Name,
                 CountryCode = country?.Code,
             };
+            e.Key = EntityKey.Of(e);
             int index = doc.Entities.Count;
             doc.Entities.Add(e);
             foreach (var i in members)
@@ -219,6 +220,8 @@ public sealed class EntityStage(EntityOptions? options = null) : IStage
         var result = new List<Nominal>();
         var tk = ctx.Tokens;
         var ms = ctx.Doc.Mentions;
+        var persons = Enumerable.Range(0, groups.Count).Where(g => types[g] == "PER").ToList();
+        if (persons.Count == 0) return result;
         for (int i = 0; i + 1 < tk.Count; i++)
         {
             var det = ctx.Word(i);
@@ -253,10 +256,10 @@ public sealed class EntityStage(EntityOptions? options = null) : IStage
 
             int pos = tk[i].Start;
             int bestGroup = -1; int bestScore = int.MinValue;
-            for (int g = 0; g < groups.Count; g++)
+            foreach (var g in persons)
             {
-                if (types[g] != "PER" || roles[g].Count == 0) continue;
-                int lastBefore = groups[g].Where(x => ms[x].Start < pos).Select(x => ms[x].Start).DefaultIfEmpty(-1).Max();
+                int lastBefore = -1;
+                foreach (var x in groups[g]) if (ms[x].Start < pos && ms[x].Start > lastBefore) lastBefore = ms[x].Start;
                 if (lastBefore < 0) continue;
                 if (demonymCountry is not null && countries[g] != demonymCountry) continue;
                 bool any = false, primary = false;

@@ -149,7 +149,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
         for (int i = 0; i < doc.Mentions.Count; i++)
         {
             var m = doc.Mentions[i];
-            if (m.Nominal) continue;
+            if (m.Nominal || m.Type == "PER") continue;
             if (m.Type == "MISC" && g.CountryByDemonym(CleanSurface(m.Text)) is { } dc)
             {
                 votes[g.CountryIndex(dc.Code)] += 1;   // "German" is evidence for Germany, not a place.
@@ -306,14 +306,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
         return s;
     }
 
-    private static int SentenceOf(WordTokens tokens, int pos)
-    {
-        // Sentence number = count of sentence-end tokens before pos (binary search would need an index; documents are short).
-        int n = 0;
-        int upto = tokens.FirstAtOrAfter(pos);
-        for (int i = 0; i < upto; i++) if (tokens[i].Kind == TokKind.SentenceEnd) n++;
-        return n;
-    }
+    private static int SentenceOf(WordTokens tokens, int pos) => tokens.SentenceIndex(tokens.FirstAtOrAfter(pos));
 
     /// <summary>After a town: ", Texas" / ", Tex." / ", TX" / ", Ontario" / ", France" → the divisions or countries it may name.</summary>
     private bool TryQualifier(string text, WordTokens tokens, int end, out List<int> admin1, out List<int> country, out int qStart)

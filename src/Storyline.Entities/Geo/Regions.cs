@@ -14,7 +14,8 @@ internal static class Regions
         new("East Asia", []), new("South Asia", []), new("Central Asia", []), new("West Africa", []),
         new("East Africa", []), new("North Africa", []), new("Southern Africa", []), new("Sub-Saharan Africa", []),
         new("Scandinavia", []), new("Balkans", ["the Balkans"]), new("Eastern Europe", []), new("Western Europe", []),
-        new("Persian Gulf", ["Gulf"]), new("Sahel", []), new("Arctic", []), new("Pacific", []), new("Atlantic", []),
+        new("Persian Gulf", ["Gulf"]), new("Sahel", []), new("Arctic", ["Arctic Ocean"]), new("Pacific", ["Pacific Ocean"]), new("Atlantic", ["Atlantic Ocean"]),
+        new("Indian Ocean", []), new("Mediterranean", ["Mediterranean Sea"]),
         new("Asia-Pacific", ["Asia Pacific"]), new("Horn of Africa", []), new("Indo-Pacific", []),
         new("Earth", ["the world", "World"]),
     ];

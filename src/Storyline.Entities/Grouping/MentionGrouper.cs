@@ -110,7 +110,8 @@ internal sealed class MentionGrouper(DocContext ctx)
     private void LinkAcronyms(List<int> named)
     {
         var ms = ctx.Doc.Mentions;
-        var longForms = named.Where(i => ms[i].Type != "PER" && !TextNorm.IsAcronym(NameForms.Clean(ms[i].Text))).ToList();
+        var longForms = named.Where(i => ms[i].Type != "PER" && !TextNorm.IsAcronym(NameForms.Clean(ms[i].Text)))
+                             .Select(i => (Mention: i, Initials: NameForms.Initialisms(ms[i].Text).ToArray())).ToList();
         foreach (var i in named)
         {
             if (ms[i].Type == "PER") continue;
@@ -124,8 +125,7 @@ internal sealed class MentionGrouper(DocContext ctx)
                 int prev = ctx.MentionOver(first - 2);
                 if (prev >= 0 && ms[prev].Type != "PER") { Union(i, prev); continue; }
             }
-            var matches = longForms.Where(j => NameForms.Initialisms(ms[j].Text).Contains(letters, StringComparer.Ordinal))
-                                   .Select(Find).Distinct().ToList();
+            var matches = longForms.Where(j => Array.IndexOf(j.Initials, letters) >= 0).Select(j => Find(j.Mention)).Distinct().ToList();
             if (matches.Count == 1) Union(i, matches[0]);
         }
     }
@@ -135,11 +135,12 @@ internal sealed class MentionGrouper(DocContext ctx)
         var ms = ctx.Doc.Mentions;
         var orgs = named.Where(i => ms[i].Type is "ORG" or "MISC" && ctx.Places[i] is null).ToList();
         var keys = orgs.ToDictionary(i => i, i => NameForms.OrgKey(ms[i].Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var byFirst = orgs.Where(i => keys[i].Length > 0).GroupBy(i => keys[i][0]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var s in orgs)
         {
             var sk = keys[s];
             if (sk.Length == 0 || NameForms.IsGenericOrgWord(sk[0]) || TextNorm.IsAcronym(NameForms.Clean(ms[s].Text))) continue;
-            var longer = orgs.Where(l => keys[l].Length > sk.Length && keys[l].Take(sk.Length).SequenceEqual(sk) && ms[l].Type == ms[s].Type)
+            var longer = byFirst[sk[0]].Where(l => keys[l].Length > sk.Length && keys[l].AsSpan(0, sk.Length).SequenceEqual(sk) && ms[l].Type == ms[s].Type)
                              .Select(Find).Distinct().ToList();
             if (longer.Count == 1) Union(s, longer[0]);
         }

@@ -244,7 +244,7 @@ internal sealed class RoleFinder(DocContext ctx)
             }
             if (!ctx.IsWord(i)) break;
             var w = ctx.Word(i);
-            if (ctx.Gaz.CountryByDemonym(w) is { } dem && TextNorm.IsCapitalised(w)) { ph.Country ??= dem.Code; i++; continue; }
+            if (ctx.DemonymAt(i) is { } dem) { ph.Country ??= dem; i++; continue; }
             if (TextNorm.IsCapitalised(w) && CountryStartingAt(i, out var cc, out int end) && end <= limit)
             {
                 ph.Country ??= cc;
@@ -298,9 +298,9 @@ internal sealed class RoleFinder(DocContext ctx)
             if (ctx.Kind(j) == TokKind.Possessive) j++;
             return SkipOrgWords(j, limit);
         }
-        if (ctx.IsWord(j) && ctx.Gaz.CountryByDemonym(ctx.Word(j)) is { } dem && TextNorm.IsCapitalised(ctx.Word(j)))
+        if (ctx.DemonymAt(j) is { } dem)
         {
-            ph.Country ??= dem.Code;
+            ph.Country ??= dem;
             return SkipOrgWords(j + 1, limit);
         }
         if (ctx.IsWord(j) && TextNorm.IsCapitalised(ctx.Word(j)) && CountryStartingAt(j, out var cc, out int end))
@@ -362,19 +362,8 @@ internal sealed class RoleFinder(DocContext ctx)
     /// <summary>A country name of 1–3 words starting at token i (not inside a mention: mentions are handled as mentions).</summary>
     private bool CountryStartingAt(int i, out string code, out int end)
     {
+        if (ctx.CountryNameAt(i) is { } r) { code = r.Code; end = r.End; return true; }
         code = ""; end = i;
-        for (int len = MaxCountryNameWords; len >= 1; len--)
-        {
-            int last = i + len - 1;
-            if (last >= ctx.Tokens.Count) continue;
-            bool ok = true;
-            for (int k = i; k <= last; k++) if (!ctx.IsWord(k) || ctx.MentionOver(k) >= 0) { ok = false; break; }
-            if (!ok) continue;
-            var c = ctx.Gaz.CountryByName(ctx.Text[ctx.Tokens[i].Start..ctx.Tokens[last].End]);
-            if (c is null) continue;
-            code = c.Code; end = last + 1;
-            return true;
-        }
         return false;
     }
 

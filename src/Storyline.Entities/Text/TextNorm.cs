@@ -54,21 +54,32 @@ public static class TextNorm
     /// </summary>
     public static string Key(string s)
     {
-        var f = Fold(s);
-        var sb = new StringBuilder(f.Length);
+        const int StackLimit = 256;
+        Span<char> buf = s.Length * 2 <= StackLimit ? stackalloc char[StackLimit] : new char[s.Length * 2];
+        int n = 0;
         bool space = false;
-        foreach (var c in f)
+        foreach (var c0 in s)
         {
-            if (char.IsLetterOrDigit(c))
+            // Fold first; the few two-letter folds (ß, æ, œ) are expanded here.
+            if (c0 is 'ß' or 'æ' or 'Æ' or 'œ' or 'Œ')
             {
-                if (space && sb.Length > 0) sb.Append(' ');
+                if (space && n > 0) buf[n++] = ' ';
                 space = false;
-                sb.Append(char.ToLowerInvariant(c));
+                buf[n++] = c0 is 'ß' ? 's' : c0 is 'æ' or 'Æ' ? 'a' : 'o';
+                buf[n++] = c0 is 'ß' ? 's' : 'e';
+                continue;
             }
-            else if (c is '.' or '\'' ) { /* joined: "U.S." → "us", "O'Brien" → "obrien" */ }
+            char c = FoldChar(c0);
+            if (c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c))
+            {
+                if (space && n > 0) buf[n++] = ' ';
+                space = false;
+                buf[n++] = c < 0x80 ? (char)(c | (c is >= 'A' and <= 'Z' ? 0x20 : 0)) : char.ToLowerInvariant(c);
+            }
+            else if (c is '.' or '\'') { /* joined: "U.S." → "us", "O'Brien" → "obrien" */ }
             else space = true;
         }
-        return sb.ToString();
+        return new string(buf[..n]);
     }
 
     /// <summary>True when the word starts with an upper-case letter.</summary>

@@ -49,6 +49,22 @@ internal sealed class WordTokens
     public ReadOnlySpan<char> Span(int i) => Text.AsSpan(Items[i].Start, Items[i].End - Items[i].Start);
     public string Str(int i) => Text.Substring(Items[i].Start, Items[i].End - Items[i].Start);
 
+    private int[]? _sentence;
+
+    /// <summary>Sentence number of token i (count of sentence ends before it); Count maps to the last sentence.</summary>
+    public int SentenceIndex(int i)
+    {
+        if (_sentence is null)
+        {
+            var a = new int[Items.Count + 1];
+            int n = 0;
+            for (int k = 0; k < Items.Count; k++) { a[k] = n; if (Items[k].Kind == TokKind.SentenceEnd) n++; }
+            a[Items.Count] = n;
+            _sentence = a;
+        }
+        return _sentence[Math.Clamp(i, 0, Items.Count)];
+    }
+
     public bool IsWord(int i) => i >= 0 && i < Items.Count && Items[i].Kind == TokKind.Word;
 
     /// <summary>Index of the first token starting at or after <paramref name="pos"/> (Count if none).</summary>
