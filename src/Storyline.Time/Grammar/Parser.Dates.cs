@@ -284,7 +284,7 @@ internal sealed partial class Parser
                 if ((P(de2, '-') || W(de2, "to") || W(de2, "and")) && DayNumber(de2 + 1, out int de3, out int day3) && MonthName(de3, out int me3, out int month3) && IsDigits(j))
                 {
                     var second = FinishDayMonth(de2 + 1, me3, month3, day3, dow);
-                    var firstSpec = YearlessOrYear(i, de2, month3, day2, dow, second.Fixed?.Year, second);
+                    var firstSpec = YearlessOrYear(de2, month3, day2, dow, second.Fixed?.Year);
                     firstSpec.Extra = second.ToCand(TimexType.Date);
                     second.Extra = null;
                     firstSpec.Extra.First = de2 + 1;
@@ -318,23 +318,23 @@ internal sealed partial class Parser
             int k = d2e;
             if (P(k, ',')) k++;
             if (Year4(k, out int ye2, out int yy2)) { y2 = yy2; end2 = ye2; }
-            var first = YearlessOrYear(i, dayEnd, month, day, dow, y2, null);
-            var secondSpec = YearlessOrYear(j + 1, end2, month, day2, 0, y2, null);
+            var first = YearlessOrYear(dayEnd, month, day, dow, y2);
+            var secondSpec = YearlessOrYear(end2, month, day2, 0, y2);
             var second = secondSpec.ToCand(TimexType.Date);
             second.First = j + 1;
             second.End = end2;
             first.Extra = second;
             return first;
         }
-        return YearlessOrYear(i, year is null ? dayEnd : afterYear, month, day, dow, year, null);
+        return YearlessOrYear(year is null ? dayEnd : afterYear, month, day, dow, year);
     }
 
     private DaySpec FinishDayMonth(int i, int monthEnd, int month, int day, int dow)
     {
         int k = monthEnd;
         if (P(k, ',')) k++;
-        if (Year4(k, out int ye, out int y)) return YearlessOrYear(i, ye, month, day, dow, y, null);
-        return YearlessOrYear(i, monthEnd, month, day, dow, null, null);
+        if (Year4(k, out int ye, out int y)) return YearlessOrYear(ye, month, day, dow, y);
+        return YearlessOrYear(monthEnd, month, day, dow, null);
     }
 
     private bool IsRangeJoin(int j) => P(j, '-') || W(j, "to") || W(j, "through") || W(j, "and") || W(j, "or") || W(j, "till") || W(j, "until");
@@ -349,7 +349,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Builds the day, fixed when the year is written, resolved against the anchor otherwise.</summary>
-    private DaySpec YearlessOrYear(int i, int end, int month, int day, int dow, int? year, DaySpec? _)
+    private DaySpec YearlessOrYear(int end, int month, int day, int dow, int? year)
     {
         if (year is { } y)
         {

@@ -276,7 +276,7 @@ internal sealed partial class Parser
                     return new Cand { Type = TimexType.Date, Fixed = Cal.Year(fy), First = k, End = m + 1 };
                 }
             }
-            if (!the && (IsDigits(k) && _t[k].Length == 1 || false) == false && W(k, "Q") && _t[k].AllCaps && IsDigits(k + 1) && Adj(k + 1) && _t[k + 1].Number is >= 1 and <= 4)
+            if (!the && W(k, "Q") && _t[k].AllCaps && IsDigits(k + 1) && Adj(k + 1) && _t[k + 1].Number is >= 1 and <= 4)
             {
                 int qn = (int)_t[k + 1].Number;
                 int m = k + 2;

@@ -128,7 +128,6 @@ internal sealed partial class Parser
             case Unit.Week:
             case Unit.Month:
             case Unit.Year:
-                if (unit == Unit.Year && det.Word is "past" or "last" && det.The && false) return null;
                 return new Cand
                 {
                     Type = TimexType.Date, First = first, End = end,
@@ -257,7 +256,8 @@ internal sealed partial class Parser
     /// <summary>"the day before", "the day after", "the next morning", "that time" (past).</summary>
     private Cand? Anaphoric(int i)
     {
-        if (W(i, "the") && W(i + 1, "day") && (W(i + 2, "before") || W(i + 2, "after")) && !IsWord(i + 3) || W(i, "the") && W(i + 1, "day") && (W(i + 2, "before") || W(i + 2, "after")) && (W(i + 3, "that") || W(i + 3, "the") && false))
+        // only when nothing follows: "the day before the election" is relative to the election, not to a time
+        if (W(i, "the") && W(i + 1, "day") && (W(i + 2, "before") || W(i + 2, "after")) && (!IsWord(i + 3) || W(i + 3, "that")))
         {
             int off = W(i + 2, "before") ? -1 : 1;
             return new Cand { Type = TimexType.Date, First = i, End = i + 3, Rel = ctx => Cal.Date(ctx.RefOrAnchor.AddDays(off)), Under = null, UsesRef = true };

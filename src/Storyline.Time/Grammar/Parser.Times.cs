@@ -66,7 +66,7 @@ internal sealed partial class Parser
         else if (!minutes) return false;
         else if (!TimeZoneAt(j, out _) && h > MaxHour) return false;
         if (TimeZoneAt(j, out int tz)) j = tz;
-        clock = new(j, h, m, s, minutes || true);
+        clock = new(j, h, m, s, minutes);
         return true;
     }
 
