@@ -100,6 +100,27 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void SingleLineBreaks_SplitCaptionAndBylineLines()
+    {
+        var s = Split("By Jane Roe\nPhoto: Staff Photographer\nThe council met on Monday and approved the budget after a long debate about schools.");
+        Assert.Equal(["By Jane Roe", "Photo: Staff Photographer", "The council met on Monday and approved the budget after a long debate about schools."], s);
+    }
+
+    [Fact]
+    public void HardWrappedText_KeepsSentencesAcrossLines()
+    {
+        const string text =
+            "The council met on Monday and approved the budget after a long\n" +
+            "debate about schools, roads and the new library that Mayor Ann\n" +
+            "Lee has promised since 2019. Critics said the plan was too costly\n" +
+            "and would raise taxes for families across the whole county area.";
+        var s = Split(text);
+        Assert.Equal(2, s.Length);
+        Assert.EndsWith("since 2019.", s[0], StringComparison.Ordinal);
+        Assert.Contains("Mayor Ann\nLee", s[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LowercaseAfterPeriod_DoesNotSplit_Url()
     {
         var s = Split("Details are at www.example.com. The site opened today.");

@@ -264,6 +264,13 @@ public static class SyntaxTrainer
         return new Lemmatizer(table);
     }
 
+    /// <summary>UPOS and PTB-tag accuracy of <paramref name="tagger"/> on a gold CoNLL-U file.</summary>
+    public static (double Upos, double Xpos) TaggerScores(PosTagger tagger, string conlluPath)
+    {
+        var r = TaggerAccuracy(tagger, ConlluReader.Read(conlluPath).ToList());
+        return (r.Upos, r.Xpos);
+    }
+
     internal static (double Upos, double Xpos, long Tokens) TaggerAccuracy(PosTagger tagger, IReadOnlyList<ConlluSentence> gold)
     {
         long ok = 0, okX = 0, n = 0;

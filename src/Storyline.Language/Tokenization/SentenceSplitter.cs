@@ -11,8 +11,19 @@ public sealed record SentenceSplitterOptions
     /// <summary>A sentence is cut after this many tokens even without a boundary.</summary>
     public int MaxTokens { get; init; } = DefaultMaxTokens;
 
-    /// <summary>Treat every line break as a boundary (for text with one sentence or headline per line). Blank lines always are.</summary>
-    public bool LineBreakIsBoundary { get; init; }
+    /// <summary>Whether a single line break ends a sentence. Blank lines always do.</summary>
+    public LineBreakMode LineBreaks { get; init; } = LineBreakMode.Auto;
+}
+
+/// <summary>How single line breaks are treated by the <see cref="SentenceSplitter"/>.</summary>
+public enum LineBreakMode
+{
+    /// <summary>Boundaries, unless the text looks hard-wrapped (most lines end near one common width).</summary>
+    Auto,
+    /// <summary>Always boundaries (one sentence, headline or caption per line).</summary>
+    Always,
+    /// <summary>Never boundaries (hard-wrapped text).</summary>
+    Never,
 }
 
 /// <summary>
@@ -55,12 +66,18 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var result = new List<Sentence>();
+        bool lineBreaks = _options.LineBreaks switch
+        {
+            LineBreakMode.Always => true,
+            LineBreakMode.Never => false,
+            _ => !LooksHardWrapped(text),
+        };
         int first = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
             bool cut = i + 1 == tokens.Count
                 || i + 1 - first >= _options.MaxTokens
-                || HardBreakBetween(text, tokens[i].End, tokens[i + 1].Start);
+                || HardBreakBetween(text, tokens[i].End, tokens[i + 1].Start, lineBreaks);
             if (!cut && IsTerminal(tokens[i].Text))
             {
                 // Keep closing quotes/brackets attached to the terminal in this sentence.
@@ -69,7 +86,7 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
                 bool quoted = j > i;
                 i = j;
                 if (i + 1 == tokens.Count) cut = true;
-                else if (HardBreakBetween(text, tokens[i].End, tokens[i + 1].Start)) cut = true;
+                else if (HardBreakBetween(text, tokens[i].End, tokens[i + 1].Start, lineBreaks)) cut = true;
                 else cut = OpensSentence(tokens, i + 1)
                            && !(quoted && tokens[term].Text is not "." && AttributionFollows(tokens, i + 1));
             }
@@ -141,11 +158,39 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
         return kind != AbbreviationKind.None;
     }
 
-    private bool HardBreakBetween(string text, int from, int to)
+    private static bool HardBreakBetween(string text, int from, int to, bool lineBreaks)
     {
         int newlines = 0;
         for (int i = from; i < to; i++)
-            if (text[i] == '\n' && (++newlines >= 2 || _options.LineBreakIsBoundary)) return true;
+            if (text[i] == '\n' && (++newlines >= 2 || lineBreaks)) return true;
         return false;
+    }
+
+    // Hard-wrapped text: lines that continue onto the next one mostly end within this share of the widest line.
+    private const double WrapWidthShare = 0.75;
+    private const double WrappedLineShare = 0.6;
+    private const int MinWrappedLines = 3;
+    private const int MaxWrapWidth = 120;
+
+    /// <summary>
+    /// True when most lines followed by another line of the same paragraph are nearly as long as the longest
+    /// line (≤ <see cref="MaxWrapWidth"/>): the shape of text wrapped at a fixed width, where line breaks are not boundaries.
+    /// </summary>
+    private static bool LooksHardWrapped(string text)
+    {
+        var lengths = new List<int>();
+        int lineStart = 0, maxLen = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n') continue;
+            int len = text.AsSpan(lineStart, i - lineStart).TrimEnd().Length;
+            bool continues = i < text.Length && i + 1 < text.Length && text[i + 1] != '\n' && len > 0;
+            if (continues) lengths.Add(len);
+            maxLen = Math.Max(maxLen, len);
+            lineStart = i + 1;
+        }
+        if (lengths.Count < MinWrappedLines || maxLen > MaxWrapWidth) return false;
+        int near = lengths.Count(l => l >= WrapWidthShare * maxLen);
+        return near >= WrappedLineShare * lengths.Count;
     }
 }
