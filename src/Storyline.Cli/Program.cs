@@ -23,6 +23,9 @@ var root = new RootCommand("""
     SearchCommand.Create(),
     ReprocessCommand.Create(),
     EntitiesCommand.Create(),
+    StoriesCommand.Create(),
+    StoriesCommand.CreateStory(),
+    DiffCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

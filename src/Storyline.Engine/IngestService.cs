@@ -19,6 +19,9 @@ public readonly record struct IngestProgress(int Done, long Bytes, IngestOutcome
 /// </summary>
 public sealed class IngestService(IDocumentStore store, Pipeline pipeline, DocumentReader? reader = null)
 {
+    /// <summary>Where new documents go after they are stored (copies, rewrites, stories); null to skip.</summary>
+    public StoryService? Stories { get; init; }
+
     /// <summary>Documents per transaction: big enough to amortise commits, small enough to bound memory.</summary>
     public int BatchSize { get; init; } = 128;
 
@@ -28,6 +31,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
     {
         var outcomes = new List<IngestOutcome>();
         long bytes = 0;
+        Stories?.CatchUp();
         foreach (var batch in _reader.Read(paths, ct).Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
@@ -53,6 +57,8 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
                 for (int k = 0; k < toSave.Count; k++)
                     processed[toSave[k].Index] = new IngestOutcome(toSave[k].Doc.Origin.ToString(), saved[k].Id,
                         saved[k].Status == SaveStatus.New ? IngestOutcome.New : IngestOutcome.Duplicate, null);
+                // Stories are indexed after the documents commit; a crash in between is caught up next run.
+                Stories?.Index([.. toSave.Where((t, k) => saved[k].Status == SaveStatus.New).Select(t => t.Doc)]);
             }
             for (int i = 0; i < batch.Length; i++)
             {

@@ -29,7 +29,10 @@ public static class IngestCommand
     private static int Run(string[] paths, bool json, ParseResult r)
     {
         using var store = Cli.OpenStore(r);
-        var service = new IngestService(store, DefaultPipeline.Default);
+        var service = new IngestService(store, DefaultPipeline.Default)
+        {
+            Stories = StoryService.Supported(store) ? StoryService.For(store) : null,
+        };
         var sw = Stopwatch.StartNew();
         IReadOnlyList<IngestOutcome> outcomes;
         if (Cli.Interactive && !json)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Storyline.Engine;
 using Storyline.Engine.Views;
 
 namespace Storyline.Cli.Commands;
@@ -22,10 +23,22 @@ public static class ShowCommand
             var doc = store.Get(docId);
             if (doc is null) return Cli.Error($"no document with id {docId}", ExitCodes.NotFound);
             var view = DocumentView.From(doc, store.Sightings(docId));
+            if (StoryService.Supported(store))
+            {
+                var engine = StoryService.For(store).Engine;
+                var rel = engine.Relations(docId);
+                view = view with
+                {
+                    StoryId = engine.StoryOf(docId)?.Id,
+                    Copies = rel.Copies, Rewrites = rel.Rewrites, Versions = rel.Versions, Original = rel.Original,
+                    PublishedInferred = doc.Metadata.Published is null ? engine.InferDate(docId) : null,
+                };
+            }
             if (r.GetValue(Cli.Json)) { Cli.WriteJson(view); return ExitCodes.Success; }
             Console.WriteLine($"#{view.Id}  {view.Title ?? "(no title)"}");
             Console.WriteLine($"source: {view.Source ?? "-"}   publisher: {view.Publisher ?? "-"}   byline: {view.Byline ?? "-"}");
-            Console.WriteLine($"published: {view.Published ?? "unknown"}   language: {view.Language ?? "-"}   hash: {view.ContentHash[..12]}");
+            if (view.StoryId is { } sid) Console.WriteLine($"story: {sid}   copies: {view.Copies.Count}   rewrites: {view.Rewrites.Count}   original: {(view.Original is { } o ? "#" + o.Id : "-")}");
+            Console.WriteLine($"published: {view.Published ?? (view.PublishedInferred is { } inf ? $"~{inf.Earliest:yyyy-MM-dd}..{inf.Latest:yyyy-MM-dd} (inferred)" : "unknown")}   language: {view.Language ?? "-"}   hash: {view.ContentHash[..12]}");
             Console.WriteLine();
             Console.WriteLine(view.Text);
             if (view.Removed.Count > 0)

@@ -33,6 +33,19 @@ public sealed record DocumentView
     public IReadOnlyList<Sighting> Sightings { get; init; } = [];
     public IReadOnlyList<DiagnosticView> Diagnostics { get; init; } = [];
     public string Format { get; init; } = "";
+
+    // ---- stories (issue 5) ----
+    public long? StoryId { get; init; }
+    /// <summary>Near or exact copies of this document (either direction), with scores.</summary>
+    public IReadOnlyList<Storyline.Stories.Engine.RelatedDoc> Copies { get; init; } = [];
+    /// <summary>Documents that reword this one, or that this one rewords.</summary>
+    public IReadOnlyList<Storyline.Stories.Engine.RelatedDoc> Rewrites { get; init; } = [];
+    /// <summary>Other versions of the same article (same URL or same source, changed).</summary>
+    public IReadOnlyList<Storyline.Stories.Engine.RelatedDoc> Versions { get; init; } = [];
+    /// <summary>The original of this document's group of copies and rewrites, and why.</summary>
+    public Storyline.Stories.Engine.OriginalInfo? Original { get; init; }
+    /// <summary>For a document without a date: the range inferred from its story and relative expressions.</summary>
+    public Storyline.Stories.Index.InferredDate? PublishedInferred { get; init; }
     public string? Encoding { get; init; }
 
     public sealed record EntityView(string Name, string Type, string? Role, string? Country, IReadOnlyList<MentionView> Mentions);

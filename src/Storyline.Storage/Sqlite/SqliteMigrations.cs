@@ -73,5 +73,40 @@ internal static class SqliteMigrations
                json_extract(x.value, '$.Role'), coalesce(json_array_length(x.value, '$.Mentions'), 0)
         FROM documents d, json_each(d.analysis, '$.Entities') x;
         """,
+        // 3: the story index (copies, rewrites, versions, stories); keys are 64-bit hashes stored as signed integers
+        """
+        CREATE TABLE st_docs (
+            id            INTEGER PRIMARY KEY,
+            seq           INTEGER NOT NULL,
+            url           TEXT,
+            content_hash  TEXT NOT NULL,
+            story_id      INTEGER NOT NULL,
+            record        TEXT NOT NULL
+        );
+        CREATE INDEX st_docs_url ON st_docs(url);
+        CREATE INDEX st_docs_hash ON st_docs(content_hash);
+        CREATE TABLE st_buckets (key INTEGER NOT NULL, doc_id INTEGER NOT NULL);
+        CREATE INDEX st_buckets_key ON st_buckets(key, doc_id);
+        CREATE TABLE st_postings (key INTEGER NOT NULL, doc_id INTEGER NOT NULL);
+        CREATE INDEX st_postings_key ON st_postings(key, doc_id);
+        CREATE TABLE st_df (key INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE st_stories (
+            id           INTEGER PRIMARY KEY,
+            merged_into  INTEGER,
+            last_seq     INTEGER NOT NULL,
+            record       TEXT NOT NULL
+        );
+        CREATE INDEX st_stories_live ON st_stories(merged_into, last_seq);
+        CREATE TABLE st_links (
+            from_id  INTEGER NOT NULL,
+            to_id    INTEGER NOT NULL,
+            kind     INTEGER NOT NULL,
+            score    REAL NOT NULL,
+            detail   TEXT
+        );
+        CREATE INDEX st_links_from ON st_links(from_id);
+        CREATE INDEX st_links_to ON st_links(to_id);
+        CREATE TABLE st_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        """,
     ];
 }

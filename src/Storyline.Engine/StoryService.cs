@@ -1,0 +1,59 @@
+using Storyline.Core;
+using Storyline.Core.Storage;
+using Storyline.Storage.Sqlite;
+using Storyline.Stories.Engine;
+using Storyline.Stories.Index;
+
+namespace Storyline.Engine;
+
+/// <summary>
+/// Keeps the story index of a document store up to date: every newly stored document is checked for
+/// copies, rewrites and versions and joins a story, incrementally. Documents the index missed (a crash
+/// between the document commit and the index commit) are caught up on the next run.
+/// </summary>
+public sealed class StoryService
+{
+    private readonly IDocumentStore _documents;
+    private readonly SqliteStoryIndexStore _index;
+
+    public StoryEngine Engine { get; }
+
+    private StoryService(IDocumentStore documents, SqliteStoryIndexStore index)
+    {
+        _documents = documents;
+        _index = index;
+        Engine = new StoryEngine(index, id => documents.Get(id)?.Text);
+    }
+
+    /// <summary>The story service of a store, or an error naming what is missing.</summary>
+    public static StoryService For(IDocumentStore store) => store switch
+    {
+        SqliteDocumentStore sqlite => new StoryService(store, new SqliteStoryIndexStore(sqlite)),
+        _ => throw new StorylineException(ErrorCode.SL4001,
+            "stories are kept in the SQLite store in this version; the PostgreSQL story index is not implemented yet"),
+    };
+
+    /// <summary>True when the store can keep stories (used to skip indexing quietly where it cannot).</summary>
+    public static bool Supported(IDocumentStore store) => store is SqliteDocumentStore;
+
+    /// <summary>Adds newly stored documents (ids set, in arrival order) to the index in one transaction.</summary>
+    public IReadOnlyList<IngestResult> Index(IReadOnlyList<Document> stored)
+    {
+        if (stored.Count == 0) return [];
+        using var batch = _index.Batch();
+        return Engine.AddBatch(stored);
+    }
+
+    /// <summary>Indexes stored documents the index has not seen; returns how many.</summary>
+    public int CatchUp(int batchSize = 128)
+    {
+        int n = 0;
+        foreach (var ids in _index.MissingDocuments().Chunk(batchSize))
+        {
+            var docs = ids.Select(_documents.Get).Where(d => d is not null).Select(d => d!).ToList();
+            Index(docs);
+            n += docs.Count;
+        }
+        return n;
+    }
+}
