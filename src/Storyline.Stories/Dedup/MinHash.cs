@@ -1,3 +1,4 @@
+using System.Numerics;
 using Storyline.Stories.Text;
 
 namespace Storyline.Stories.Dedup;
@@ -33,17 +34,20 @@ public sealed record MinHashSignature(uint[] Values, int ShingleCount);
 public sealed class MinHasher
 {
     private readonly DedupOptions _o;
-    private readonly ulong[] _a;
-    private readonly ulong[] _b;
+    private readonly uint[] _a;
+    private readonly uint[] _b;
+    private readonly int _padded;
     private const ulong Seed = 0x5EED_5707_1E5Dul;
 
     public MinHasher(DedupOptions? options = null)
     {
         _o = options ?? new DedupOptions();
         int k = _o.SignatureLength;
-        _a = new ulong[k]; _b = new ulong[k];
+        // padded to whole SIMD vectors; the extra lanes are computed and ignored
+        _padded = (k + Vector<uint>.Count - 1) / Vector<uint>.Count * Vector<uint>.Count;
+        _a = new uint[_padded]; _b = new uint[_padded];
         ulong s = Seed;
-        for (int i = 0; i < k; i++) { _a[i] = SplitMix(ref s) | 1ul; _b[i] = SplitMix(ref s); }
+        for (int i = 0; i < _padded; i++) { _a[i] = (uint)SplitMix(ref s) | 1u; _b[i] = (uint)SplitMix(ref s); }
     }
 
     public DedupOptions Options => _o;
@@ -62,6 +66,8 @@ public sealed class MinHasher
         words ??= TextTools.Words(text);
         var set = new HashSet<ulong>();
         int n = _o.ShingleWords;
+        var th = new ulong[words.Count];
+        for (int i = 0; i < th.Length; i++) th[i] = TextTools.Hash(words[i].Lower);
         // group words by line; skip short lines (debris)
         int lineStart = 0;
         for (int i = 0; i <= words.Count; i++)
@@ -73,7 +79,7 @@ public sealed class MinHasher
                 for (int j = lineStart; j + n <= i; j++)
                 {
                     ulong h = 0xCBF29CE484222325ul;
-                    for (int t = 0; t < n; t++) h = (h ^ TextTools.Hash(words[j + t].Lower)) * 0x100000001B3ul;
+                    for (int t = 0; t < n; t++) h = (h ^ th[j + t]) * 0x100000001B3ul;
                     set.Add(h);
                 }
             lineStart = i;
@@ -83,25 +89,40 @@ public sealed class MinHasher
             for (int j = 0; j + n <= words.Count; j++)
             {
                 ulong h = 0xCBF29CE484222325ul;
-                for (int t = 0; t < n; t++) h = (h ^ TextTools.Hash(words[j + t].Lower)) * 0x100000001B3ul;
+                for (int t = 0; t < n; t++) h = (h ^ th[j + t]) * 0x100000001B3ul;
                 set.Add(h);
             }
         if (set.Count == 0 && words.Count > 0) set.Add(TextTools.Hash(string.Join(' ', words.Select(w => w.Lower))));
         return set;
     }
 
-    /// <summary>The MinHash signature of a shingle set.</summary>
+    /// <summary>
+    /// The MinHash signature of a shingle set. Each hash function is a 32-bit multiply-add of the shingle's
+    /// folded hash followed by an xor-shift mix, computed for all functions at once with SIMD.
+    /// </summary>
     public MinHashSignature Signature(HashSet<ulong> shingles)
     {
-        int k = _o.SignatureLength;
-        var sig = new uint[k];
-        Array.Fill(sig, uint.MaxValue);
-        foreach (var s in shingles)
-            for (int i = 0; i < k; i++)
+        int k = _o.SignatureLength, w = Vector<uint>.Count;
+        var min = new Vector<uint>[_padded / w];
+        Array.Fill(min, new Vector<uint>(uint.MaxValue));
+        var a = new Vector<uint>[min.Length]; var b = new Vector<uint>[min.Length];
+        for (int v = 0; v < min.Length; v++) { a[v] = new Vector<uint>(_a, v * w); b[v] = new Vector<uint>(_b, v * w); }
+        foreach (var sh in shingles)
+        {
+            var x = new Vector<uint>((uint)(sh ^ (sh >> 32)));
+            for (int v = 0; v < min.Length; v++)
             {
-                uint v = (uint)((_a[i] * s + _b[i]) >> 32);
-                if (v < sig[i]) sig[i] = v;
+                var h = x * a[v] + b[v];
+                h ^= Vector.ShiftRightLogical(h, 16);
+                h *= new Vector<uint>(0x85EBCA6Bu);
+                h ^= Vector.ShiftRightLogical(h, 13);
+                min[v] = Vector.Min(min[v], h);
             }
+        }
+        var sig = new uint[k];
+        var tmp = new uint[_padded];
+        for (int v = 0; v < min.Length; v++) min[v].CopyTo(tmp, v * w);
+        Array.Copy(tmp, sig, k);
         return new MinHashSignature(sig, shingles.Count);
     }
 

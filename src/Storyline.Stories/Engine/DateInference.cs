@@ -22,8 +22,15 @@ public static partial class DateInference
     private static readonly string[] WeekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     private static readonly string[] MonthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    [GeneratedRegex(@"\b(?<future>will|to be|is to|are to|plans? to|next|scheduled|expected to)?[^.!?\n]{0,60}?\b(?:on|last|this|next)\s+(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:on|last|this|next)\s+(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayRegex();
+
+    /// <summary>Words before a weekday that put the event in the future ("will meet on Saturday").</summary>
+    [GeneratedRegex(@"\b(?:will|to be|is to|are to|plans? to|next|scheduled|expected to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FutureRegex();
+
+    /// <summary>Characters before a weekday searched for a future marker (within the clause).</summary>
+    private const int FutureWindow = 60;
 
     [GeneratedRegex(@"\b(?<rel>yesterday|last night|tomorrow|tonight|earlier today|this morning)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDayRegex();
@@ -61,7 +68,11 @@ public static partial class DateInference
                 int dow = Array.IndexOf(WeekdayNames, m.Groups["day"].Value.ToLowerInvariant());
                 // the story's event day: the given weekday nearest to the first dated document
                 var ev = NearestWeekday(anchor, (DayOfWeek)dow);
-                bool future = m.Groups["future"].Success;
+                int from = Math.Max(0, m.Index - FutureWindow);
+                var before = text.AsSpan(from, m.Index - from);
+                int stop = before.LastIndexOfAny(".!?\n");
+                if (stop >= 0) before = before[(stop + 1)..];
+                bool future = m.Value.StartsWith("next", StringComparison.OrdinalIgnoreCase) || FutureRegex().IsMatch(before);
                 if (future) { lo = Max(lo, ev.AddDays(-WeekdayReachDays)); hi = Min(hi, ev); evidence.Add($"'{m.Value.Trim()}' (future) → before {m.Groups["day"].Value} {D(ev)}"); }
                 else { lo = Max(lo, ev); hi = Min(hi, ev.AddDays(WeekdayReachDays)); evidence.Add($"'{m.Value.Trim()}' (past) → on or after {m.Groups["day"].Value} {D(ev)}"); }
                 break;

@@ -38,6 +38,10 @@ public sealed partial class StoryEngine
     }
 
     public IStoryIndexStore Store => _store;
+
+    /// <summary>Wall time spent in text analysis (parallel) and in store updates (serial) by <see cref="AddBatch"/>.</summary>
+    public TimeSpan AnalysisTime { get; private set; }
+    public TimeSpan IngestTime { get; private set; }
     public StoryOptions Options => _o;
 
     /// <summary>Adds one document (its <see cref="Document.Id"/> must be set and unique).</summary>
@@ -46,10 +50,14 @@ public sealed partial class StoryEngine
     /// <summary>Adds documents in order; the text analysis runs in parallel, the store updates one by one.</summary>
     public IReadOnlyList<IngestResult> AddBatch(IReadOnlyList<Document> docs)
     {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var analyses = new DocumentAnalysis[docs.Count];
         Parallel.For(0, docs.Count, i => analyses[i] = DocumentAnalysis.Analyse(docs[i], docs[i].Id, _hasher, _o));
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         var results = new IngestResult[docs.Count];
         for (int i = 0; i < docs.Count; i++) results[i] = Ingest(analyses[i]);
+        AnalysisTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0, t1);
+        IngestTime += System.Diagnostics.Stopwatch.GetElapsedTime(t1);
         return results;
     }
 
@@ -74,7 +82,7 @@ public sealed partial class StoryEngine
         if (exactOf is null)
         {
             var cands = _store.QueryBuckets(a.BandKeys, _o.Dedup.MaxBucketScan);
-            DocLink? best = null;
+            DocLink? best = null; long bestSeq = long.MaxValue;
             foreach (var c in _store.GetDocuments(cands))
             {
                 var sigC = new MinHashSignature(c.Signature, c.ShingleCount);
@@ -88,8 +96,8 @@ public sealed partial class StoryEngine
                 bool sameSource = a.Source is not null && string.Equals(a.Source, c.Source, StringComparison.OrdinalIgnoreCase);
                 var kind = sameSource || links.Any(l => l.Kind == LinkKind.Version && l.To == c.Id) ? LinkKind.Version : LinkKind.Copy;
                 var detail = FormattableString.Invariant($"jaccard {j:F2}, containment {cont:F2}");
-                if (best is null || score > best.Score || (score == best.Score && c.Seq < (_store.GetDocument(best.To)?.Seq ?? long.MaxValue)))
-                    best = new DocLink(a.Id, c.Id, kind, score, detail);
+                if (best is null || score > best.Score || (score == best.Score && c.Seq < bestSeq))
+                { best = new DocLink(a.Id, c.Id, kind, score, detail); bestSeq = c.Seq; }
             }
             if (best is not null)
             {
@@ -104,7 +112,7 @@ public sealed partial class StoryEngine
         // 4. topical candidates
         var postKeys = PostingKeys(a, keys);
         var hits = _store.QueryPostings(postKeys, _o.MaxPostingScan);
-        var candIds = hits.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(_o.CandidateDocuments).Select(kv => kv.Key).ToList();
+        var candIds = TopCandidates(hits, _o.CandidateDocuments);
         var candDocs = _store.GetDocuments(candIds);
         var docVec = new Dictionary<ulong, float>(keys.Length);
         for (int i = 0; i < keys.Length; i++) docVec[keys[i]] = weights[i];
@@ -116,11 +124,13 @@ public sealed partial class StoryEngine
             var similar = candDocs.Select(c => (Doc: c, Cos: Cosine(docVec, c)))
                 .Where(x => x.Cos >= _o.RewriteMinCosine).OrderByDescending(x => x.Cos).Take(_o.RewriteCandidates);
             DocLink? best = null;
+            List<SentenceInfo>? mine = null;
             foreach (var (c, cos) in similar)
             {
                 var old = _texts(c.Id);
                 if (old is null) continue;
-                var al = SentenceAligner.Align(old, a.Document.Text, _classifier.Value, _o.Align);
+                mine ??= SentenceAligner.Prepare(a.Document.Text, _o.Align);
+                var al = SentenceAligner.Align(SentenceAligner.Prepare(old, _o.Align), mine, _classifier.Value, _o.Align);
                 if (!SentenceAligner.IsRewrite(al, _o.Align)) continue;
                 if (al.Reworded == 0) continue; // all sentences identical yet no MinHash match: too short to call
                 var detail = FormattableString.Invariant($"same {al.Same}, reworded {al.Reworded}, added {al.Added}, dropped {al.Dropped}");
@@ -202,6 +212,21 @@ public sealed partial class StoryEngine
         return new IngestResult(a.Id, storyId, newStory, storyScore, links, merged, inferred);
     }
 
+    /// <summary>The documents sharing most keys (ties: the most recent), at most <paramref name="n"/>.</summary>
+    private static List<long> TopCandidates(IReadOnlyDictionary<long, int> hits, int n)
+    {
+        var pq = new PriorityQueue<long, (int, long)>(n + 1);
+        foreach (var (id, h) in hits)
+        {
+            pq.Enqueue(id, (h, id));
+            if (pq.Count > n) pq.Dequeue();
+        }
+        var list = new List<long>(pq.Count);
+        while (pq.Count > 0) list.Add(pq.Dequeue());
+        list.Reverse();
+        return list;
+    }
+
     /// <summary>Keys a document is found by: its heaviest terms and its names.</summary>
     private List<ulong> PostingKeys(DocumentAnalysis a, ulong[] sketchKeys)
     {
@@ -230,23 +255,30 @@ public sealed partial class StoryEngine
         {
             double d = df[i] + (bg?.Df(keys[i]) ?? 0);
             double idf = Math.Log((n + 1) / (d + 1)) + 1;
-            w[i] = (keys[i], (1 + Math.Log(a.TermCounts[keys[i]])) * Math.Pow(idf, _o.IdfPower));
+            w[i] = (keys[i], (1 + Math.Log(a.TermCounts[keys[i]])) * (_o.IdfPower == 1 ? idf : Math.Pow(idf, _o.IdfPower)));
         }
         _store.AddDocumentFrequencies(keys);
         Array.Sort(w, (x, y) => y.W.CompareTo(x.W) != 0 ? y.W.CompareTo(x.W) : x.Key.CompareTo(y.Key));
-        var words = w.Where(x => !IsEntity(x.Key)).Take(_o.SketchTerms).ToArray();
-        var ents = w.Where(x => IsEntity(x.Key)).Take(_o.SketchEntities).ToArray();
-        var all = words.Concat(ents).ToArray();
-        double nw = Math.Sqrt(words.Sum(x => x.W * x.W)), ne = Math.Sqrt(ents.Sum(x => x.W * x.W));
-        var rk = new ulong[all.Length]; var rw = new float[all.Length];
-        for (int i = 0; i < all.Length; i++)
+        // heaviest first: words up to SketchTerms, names/numbers up to SketchEntities, in one pass
+        var rk = new List<ulong>(_o.SketchTerms + _o.SketchEntities); var raw = new List<double>(rk.Capacity);
+        int nWords = 0, nEnts = 0; double nw = 0, ne = 0;
+        foreach (var (key, weight) in w)
         {
-            double norm = Single ? Math.Sqrt(nw * nw + ne * ne) : IsEntity(all[i].Key) ? ne : nw;
-            rk[i] = all[i].Key; rw[i] = (float)(norm == 0 ? 0 : all[i].W / norm);
+            bool ent = IsEntity(key);
+            if (ent ? nEnts >= _o.SketchEntities : nWords >= _o.SketchTerms) continue;
+            if (ent) { nEnts++; ne += weight * weight; } else { nWords++; nw += weight * weight; }
+            rk.Add(key); raw.Add(weight);
+            if (nWords >= _o.SketchTerms && nEnts >= _o.SketchEntities) break;
         }
-        // posting order: heaviest first across channels
-        var order = Enumerable.Range(0, all.Length).OrderByDescending(i => all[i].W).ToArray();
-        return (order.Select(i => rk[i]).ToArray(), order.Select(i => rw[i]).ToArray());
+        nw = Math.Sqrt(nw); ne = Math.Sqrt(ne);
+        double all = Math.Sqrt(nw * nw + ne * ne);
+        var rw = new float[rk.Count];
+        for (int i = 0; i < rk.Count; i++)
+        {
+            double norm = Single ? all : IsEntity(rk[i]) ? ne : nw;
+            rw[i] = (float)(norm == 0 ? 0 : raw[i] / norm);
+        }
+        return (rk.ToArray(), rw);
     }
 
     /// <summary>Two-channel similarity: word cosine and name/number cosine, mixed by <see cref="StoryOptions.EntityWeight"/>.</summary>
@@ -334,9 +366,9 @@ public sealed partial class StoryEngine
     {
         s.Documents.Add(d.Id);
         for (int i = 0; i < d.TermKeys.Length; i++) s.Centroid[d.TermKeys[i]] = s.Centroid.GetValueOrDefault(d.TermKeys[i]) + d.TermWeights[i];
-        if (s.Centroid.Count > 2 * _o.CentroidTerms) Prune(s.Centroid, _o.CentroidTerms);
+        if (s.Centroid.Count > PruneFactor * _o.CentroidTerms) Prune(s.Centroid, _o.CentroidTerms);
         foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
-        if (s.Entities.Count > 2 * _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);
+        if (s.Entities.Count > PruneFactor * _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);
         if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
         if (when is { } p)
         {
@@ -349,9 +381,16 @@ public sealed partial class StoryEngine
         if (string.IsNullOrEmpty(s.Title)) s.Title = TitleOf(a);
     }
 
+    /// <summary>A centroid is pruned back to its size limit once it holds this many times as many terms (amortises the sort).</summary>
+    private const int PruneFactor = 3;
+
     private static void Prune<T>(Dictionary<ulong, T> d, int keep) where T : IComparable<T>
     {
-        var drop = d.OrderByDescending(kv => kv.Value).Skip(keep).Select(kv => kv.Key).ToList();
+        var vals = d.Values.ToArray();
+        Array.Sort(vals);
+        var cut = vals[vals.Length - keep]; // keep entries >= the keep-th largest
+        var drop = new List<ulong>(d.Count - keep);
+        foreach (var (k, v) in d) if (v.CompareTo(cut) < 0) drop.Add(k);
         foreach (var k in drop) d.Remove(k);
     }
 

@@ -46,7 +46,7 @@ public sealed record StoryOptions
     /// <summary>Terms kept in a story centroid (the lightest are pruned when it grows past twice this).</summary>
     public int CentroidTerms { get; init; } = 400;
     /// <summary>Document cosine needed before two documents are aligned to test for a rewrite.</summary>
-    public double RewriteMinCosine { get; init; } = 0.4;
+    public double RewriteMinCosine { get; init; } = 0.5;
     /// <summary>Candidates aligned per document at most (the most similar first).</summary>
     public int RewriteCandidates { get; init; } = 3;
     /// <summary>Prior document count and frequencies for IDF (from a background corpus); 0 = none.</summary>

@@ -58,10 +58,12 @@ public static class SentenceAligner
     public static Alignment Align(string textA, string textB, ParaphraseClassifier? classifier = null, AlignOptions? options = null)
     {
         var o = options ?? new AlignOptions();
-        var a = TextTools.SentenceTexts(textA).Take(o.MaxSentences).Select(s => new SentenceInfo(s)).ToList();
-        var b = TextTools.SentenceTexts(textB).Take(o.MaxSentences).Select(s => new SentenceInfo(s)).ToList();
-        return Align(a, b, classifier ?? ParaphraseClassifier.Default, o);
+        return Align(Prepare(textA, o), Prepare(textB, o), classifier ?? ParaphraseClassifier.Default, o);
     }
+
+    /// <summary>A text's sentences prepared for alignment (at most <see cref="AlignOptions.MaxSentences"/>).</summary>
+    public static List<SentenceInfo> Prepare(string text, AlignOptions? options = null) =>
+        TextTools.SentenceTexts(text).Take((options ?? new AlignOptions()).MaxSentences).Select(s => new SentenceInfo(s)).ToList();
 
     public static Alignment Align(IReadOnlyList<SentenceInfo> a, IReadOnlyList<SentenceInfo> b, ParaphraseClassifier classifier, AlignOptions o)
     {
