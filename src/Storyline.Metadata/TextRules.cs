@@ -31,6 +31,12 @@ public static partial class TextRules
     /// <summary>Headline length bounds, in words.</summary>
     public const int MinTitleWords = 3, MaxTitleWords = 30;
 
+    /// <summary>A note without "this article/story" must be a line at most this long...</summary>
+    public const int MaxBareNoteLine = 250;
+
+    /// <summary>...starting with the phrase (within this many characters).</summary>
+    public const int MaxBareNoteStart = 40;
+
     /// <summary>A dateline's "(" comes within this many characters of the line start ("RIO DE JANEIRO, Brazil, May 6 (").</summary>
     public const int MaxDatelinePrefix = 80;
 
@@ -208,6 +214,9 @@ public static partial class TextRules
             {
                 var m = re.Match(line);
                 if (!m.Success) continue;
+                // "the memos, first published by X" inside a story is no note: without "this article..." the note
+                // must be a short line that starts with the phrase.
+                if (!m.Groups["subj"].Success && (line.Length > MaxBareNoteLine || m.Index > MaxBareNoteStart)) continue;
                 var name = PublisherName(m.Groups["name"].Value);
                 if (name is not null) return new TextFinding<string>(name, "text:originally-published", i);
             }
@@ -248,7 +257,7 @@ public static partial class TextRules
         foreach (var (line, i) in candidates)
             if (IsHeadline(line) && TitleSplitter.Split(line).Site is not null) return new TextFinding<string>(line, "text:title-line", i);
         foreach (var (line, i) in candidates)
-            if (IsHeadline(line) && !line.EndsWith('.')) return new TextFinding<string>(line, "text:first-line", i);
+            if (IsHeadline(line) && !line.TrimEnd('"', '”', '\'', '’', ' ').EndsWith('.')) return new TextFinding<string>(line, "text:first-line", i);
         return null;
     }
 
@@ -258,6 +267,8 @@ public static partial class TextRules
         if (words is < MinTitleWords or > MaxTitleWords) return false;
         if (DateLabel().IsMatch(line) && DateParser.Find(line) is not null) return false;
         if (Byline().IsMatch(line)) return false;
+        // "WEST PALM BEACH, Fla. —": a dateline, not a headline.
+        if (line.EndsWith('—') || line.EndsWith('–') || line.EndsWith('-') || line.EndsWith(':') || DatelineStart().IsMatch(line)) return false;
         return char.IsLetterOrDigit(line[0]) || line[0] is '"' or '“' or '\'' or '‘';
     }
 
@@ -289,19 +300,19 @@ public static partial class TextRules
     [GeneratedRegex(@"^\s*(?:(?<place>\p{Lu}[\p{L}\p{M}.'’/ \-]{1,40}?)(?:,\s*[\p{L}\p{M}. ]{2,30}?)?(?:,\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,9}\.?))?\s*)?\((?<agency>[\p{L}][\p{L}&.' ]{1,30})\)\s*(?:-{1,2}|—|–|_|:)\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"\b(?:(?:this|the)\s+(?:article|story|post|piece|report|column|op-ed|essay|interview|item|content)\s+(?:was\s+|is\s+|has\s+been\s+)?)?(?:originally|first|initially)\s+(?:published|appeared|posted|ran|run|featured)\s+(?:by|on|in|at|with)\s+(?:the\s+website\s+of\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<subj>(?:this|the)\s+(?:article|story|post|piece|report|column|op-ed|essay|interview|item|content)\s+(?:was\s+|is\s+|has\s+been\s+)?)?(?:originally|first|initially)\s+(?:published|appeared|posted|ran|run|featured)\s+(?:by|on|in|at|with)\s+(?:the\s+website\s+of\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyEn();
 
-    [GeneratedRegex(@"\bthis\s+(?:article|story|post|piece|report)\s+(?:was\s+|is\s+)?(?:produced|published|written)\s+(?:by|in\s+partnership\s+with|for)\s+(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<subj>this\s+(?:article|story|post|piece|report)\s+)(?:was\s+|is\s+)?(?:produced|published|written)\s+(?:by|in\s+partnership\s+with|for)\s+(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProducedEn();
 
     [GeneratedRegex(@"\b(?:republished|reprinted|reproduced|syndicated)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+)?(?:from|of|by)\s+(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RepublishedEn();
 
-    [GeneratedRegex(@"\b(?:erschien|erscheint|ist)\s+(?:zuerst|ursprünglich|erstmals)\s+(?:erschienen\s+)?(?:bei|auf|in|im)\s+(?:der\s+|dem\s+|den\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<subj>(?:dieser|der)\s+(?:artikel|beitrag|text)\s+)?(?:erschien|erscheint|ist)\s+(?:zuerst|ursprünglich|erstmals)\s+(?:erschienen\s+)?(?:bei|auf|in|im)\s+(?:der\s+|dem\s+|den\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyDe();
 
-    [GeneratedRegex(@"\b(?:(?:initialement|originellement|d'abord|d’abord)\s+publié(?:e)?|publié(?:e)?\s+(?:initialement|originellement|à\s+l'origine|à\s+l’origine))\s+(?:par|sur|dans)\s+(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<subj>cet\s+article\s+(?:a\s+été\s+)?)?(?:(?:initialement|originellement|d'abord|d’abord)\s+publié(?:e)?|publié(?:e)?\s+(?:initialement|originellement|à\s+l'origine|à\s+l’origine))\s+(?:par|sur|dans)\s+(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyFr();
 
     [GeneratedRegex(@"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:en|por)\s+(?:el\s+|la\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -322,6 +333,9 @@ public static partial class TextRules
 
     [GeneratedRegex(@"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainLike();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]{2,}(?:,\s*\p{Lu}[\p{L}.]*)?\s*(?:\(|—|–|-{1,2}\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineStart();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
