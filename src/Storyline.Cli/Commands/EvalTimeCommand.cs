@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Storyline.Time.Evaluation;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary>`storyline eval time`: TempEval-3 timex scores (span strict/relaxed F1, type accuracy, value F1).</summary>
+public static class EvalTimeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = "A folder of gold TimeML .tml files, each resolved against its creation time (DCT). " +
+                          "Default: TE3-Platinum (test), MEANTIME English and the TimeBank+AQUAINT training set from ../shared/data.",
+        };
+        var check = new Option<bool>("--check") { Description = "Exit 7 when a figure is below its floor in eval/floors/time.json (shared sets only)." };
+        var cmd = Cli.NewCommand("time",
+            "Score the time-expression tagger the way the TempEval-3 scorer does: relaxed (overlap) and strict (exact) span " +
+            "precision/recall/F1, type accuracy, and value F1 (value accuracy over relaxed matches times relaxed F1, TE3's headline figure). " +
+            "\"f1\" is the relaxed span F1.",
+            "storyline eval time",
+            "storyline eval time --data ../shared/data/time/tempeval3/test/te3-platinum --json",
+            "storyline eval time --check");
+        cmd.Add(data);
+        cmd.Add(check);
+        cmd.SetAction(r => Cli.Run(() =>
+        {
+            string? dir = r.GetValue(data);
+            if (dir is not null && !Directory.Exists(dir)) return Cli.Error($"no such folder: {dir}", ExitCodes.NotFound);
+            IReadOnlyList<TimeEvalResult> results = dir is null
+                ? TimeEvaluator.RunShared()
+                : [TimeEvaluator.Evaluate(dir)];
+
+            if (r.GetValue(Cli.Json))
+            {
+                // a single set prints its record (precision, recall, f1, value_f1, type_accuracy, strict_f1, relaxed_f1, ...)
+                if (results.Count == 1) Cli.WriteJson(results[0]);
+                else Cli.WriteJson(new { sets = results });
+            }
+            else
+            {
+                var table = new Table().AddColumns("set", "docs", "gold", "system", "P", "R", "F1 (relaxed)", "strict F1", "type acc.", "value F1");
+                foreach (var x in results)
+                    table.AddRow(Markup.Escape(x.Set), N(x.Documents), N(x.Gold), N(x.System), F(x.Precision), F(x.Recall), F(x.RelaxedF1), F(x.StrictF1), F(x.TypeAccuracy), F(x.ValueF1));
+                AnsiConsole.Write(table);
+                foreach (var x in results.Where(x => x.Note is not null)) Console.WriteLine($"{x.Set}: {x.Note}");
+            }
+
+            if (r.GetValue(check) && dir is null)
+            {
+                string? floorFile = FindFloors();
+                if (floorFile is null) return Cli.Error("eval/floors/time.json not found", ExitCodes.NotFound);
+                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorFile)) ?? [];
+                var below = TimeEvaluator.BelowFloors(results, floors);
+                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
+                if (below.Count > 0) return ExitCodes.BelowFloor;
+            }
+            return ExitCodes.Success;
+        }));
+        return cmd;
+    }
+
+    private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string? FindFloors()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            {
+                var f = Path.Combine(d.FullName, "eval", "floors", "time.json");
+                if (File.Exists(f)) return f;
+            }
+        return null;
+    }
+}
