@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Storyline.Core;
+using Storyline.Stories.Eval;
+using Storyline.Stories.Rewrite;
+
+namespace Storyline.Stories.Tests;
+
+/// <summary>Recomputes the figures in eval/floors/stories.json and fails below them.</summary>
+public class FloorTests
+{
+    private static readonly Dictionary<string, double> Floors =
+        JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(TestSetup.Floors()))!;
+
+    [Fact]
+    public void Msrp_OwnTestSplit_AboveFloor()
+    {
+        var r = RewriteEvaluator.EvaluateOwnTestSplit(RepoPaths.Data("dedup", "msrp", "msr_paraphrase_train.txt"));
+        Assert.True(r.Accuracy >= Floors["msrp_own_test_accuracy"], $"accuracy {r.Accuracy:F4}");
+        Assert.True(r.F1 >= Floors["msrp_own_test_f1"], $"f1 {r.F1:F4}");
+    }
+
+    [Fact]
+    public void Dedup_GeneratedSet_AboveFloor()
+    {
+        var r = DedupEvaluator.Run();
+        Assert.True(r.Precision >= Floors["dedup_precision"], $"precision {r.Precision:F4}");
+        Assert.True(r.Recall >= Floors["dedup_recall"], $"recall {r.Recall:F4}");
+    }
+
+    [Fact]
+    public void RewriteDocuments_TestPart_AboveFloor()
+    {
+        var r = RewriteDocEvaluator.Run("test");
+        Assert.True(r.F1 >= Floors["rewrite_doc_test_f1"], $"f1 {r.F1:F4}");
+    }
+
+    [Fact]
+    public void EcbPlus_DevTopics_AboveFloor()
+    {
+        var r = StoryEvaluator.Evaluate(RepoPaths.Data("clustering", "ecbplus"), "dev");
+        Assert.True(r.BcubedF1 >= Floors["ecbplus_dev_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
+        Assert.True(r.PairwiseF1 >= Floors["ecbplus_dev_pairwise_f1"], $"pairwise F1 {r.PairwiseF1:F4}");
+    }
+}
