@@ -297,7 +297,7 @@ public static partial class TextRules
     [GeneratedRegex(@"\s*(?:,|\s(?:and|und|et|y|&|AND)\s)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex NameSplit();
 
-    [GeneratedRegex(@"^\s*(?:(?<place>\p{Lu}[\p{L}\p{M}.'’/ \-]{1,40}?)(?:,\s*[\p{L}\p{M}. ]{2,30}?)?(?:,\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,9}\.?))?\s*)?\((?<agency>[\p{L}][\p{L}&.' ]{1,30})\)\s*(?:-{1,2}|—|–|_|:)\s*\S", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?<place>\p{Lu}[\p{L}\p{M}.'’/ \-]{1,40}?)(?:,\s*[\p{L}\p{M}. ]{2,30}?)?(?:,\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,9}\.?))?\s*)?\((?<agency>[\p{L}][\p{L}&.' ]{1,30})\)\s*(?:-{1,2}|—|–|_|:)(?:\s*\S|\s*$)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"\b(?<subj>(?:this|the)\s+(?:article|story|post|piece|report|column|op-ed|essay|interview|item|content)\s+(?:was\s+|is\s+|has\s+been\s+)?)?(?:originally|first|initially)\s+(?:published|appeared|posted|ran|run|featured)\s+(?:by|on|in|at|with)\s+(?:the\s+website\s+of\s+)?(?<name>.{2,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -33,6 +33,20 @@ public class TextMetadataTests
     }
 
     [Fact]
+    public void Text_DatelineEndingItsLine_OldWireStyle()
+    {
+        var md = Run(Text("NAIROBI, Kenya (AP) _\n\nSuspected bombs exploded outside two embassies on Friday.\n"));
+        Assert.Equal(new Field<string>("Associated Press", "dateline"), md.Publisher);
+    }
+
+    [Fact]
+    public void Text_FirstPublishedInsideASentence_IsNotANote()
+    {
+        var md = Run(Text("Memo details emerge\nThe outlines of the memos, which were first published by The Daily Record, have already been reported by several papers in the weeks since the hearing.\n"));
+        Assert.Null(md.Publisher);
+    }
+
+    [Fact]
     public void Text_OriginallyPublishedLine()
     {
         var md = Run(Text("City hires new planners\nThe city hired four planners.\nThis story was first published by Harbor Ledger and is republished here with permission.\n"));
