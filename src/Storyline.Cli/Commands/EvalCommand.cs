@@ -15,6 +15,7 @@ public static class EvalCommand
         // One line per task; each task's command lives in its own file.
         cmd.Add(EvalSyntaxCommand.Create());
         cmd.Add(EvalTimeCommand.Create());
+        cmd.Add(EvalCleaningCommand.Create());
         cmd.Add(EvalRewritesCommand.Create());
         cmd.Add(EvalDedupCommand.Create());
         cmd.Add(EvalStoriesCommand.Create());

@@ -14,6 +14,7 @@ public static class TrainCommand
         // One line per model; each trainer's command lives in its own file.
         cmd.Add(TrainPosCommand.Create());
         cmd.Add(TrainParserCommand.Create());
+        cmd.Add(TrainCleaningCommand.Create());
         return cmd;
     }
 }
