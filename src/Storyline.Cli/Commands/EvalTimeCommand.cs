@@ -42,10 +42,11 @@ public static class EvalTimeCommand
             }
             else
             {
-                var table = new Table().AddColumns("set", "docs", "gold", "system", "P", "R", "F1 (relaxed)", "strict F1", "type acc.", "value F1");
+                var table = new Table().AddColumns("set", "docs", "gold", "sys", "P", "R", "F1", "strict", "type", "value");
                 foreach (var x in results)
                     table.AddRow(Markup.Escape(x.Set), N(x.Documents), N(x.Gold), N(x.System), F(x.Precision), F(x.Recall), F(x.RelaxedF1), F(x.StrictF1), F(x.TypeAccuracy), F(x.ValueF1));
                 AnsiConsole.Write(table);
+                Console.WriteLine("F1 = relaxed span F1; strict = exact-span F1; type = type accuracy; value = TE3 value F1");
                 foreach (var x in results.Where(x => x.Note is not null)) Console.WriteLine($"{x.Set}: {x.Note}");
             }
 
@@ -65,7 +66,7 @@ public static class EvalTimeCommand
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string? FindFloors()
     {
