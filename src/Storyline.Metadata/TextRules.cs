@@ -31,11 +31,8 @@ public static partial class TextRules
     /// <summary>Headline length bounds, in words.</summary>
     public const int MinTitleWords = 3, MaxTitleWords = 30;
 
-    /// <summary>A note without "this article/story" must be a line at most this long...</summary>
+    /// <summary>A note without "this article/story" must be a line at most this long, with no words before the phrase.</summary>
     public const int MaxBareNoteLine = 250;
-
-    /// <summary>...starting with the phrase (within this many characters).</summary>
-    public const int MaxBareNoteStart = 40;
 
     /// <summary>A dateline's "(" comes within this many characters of the line start ("RIO DE JANEIRO, Brazil, May 6 (").</summary>
     public const int MaxDatelinePrefix = 80;
@@ -215,8 +212,8 @@ public static partial class TextRules
                 var m = re.Match(line);
                 if (!m.Success) continue;
                 // "the memos, first published by X" inside a story is no note: without "this article..." the note
-                // must be a short line that starts with the phrase.
-                if (!m.Groups["subj"].Success && (line.Length > MaxBareNoteLine || m.Index > MaxBareNoteStart)) continue;
+                // must be a short line that starts with the phrase (only markup such as "*" or "—" before it).
+                if (!m.Groups["subj"].Success && (line.Length > MaxBareNoteLine || line[..m.Index].Any(char.IsLetter))) continue;
                 var name = PublisherName(m.Groups["name"].Value);
                 if (name is not null) return new TextFinding<string>(name, "text:originally-published", i);
             }
