@@ -135,6 +135,8 @@ internal sealed class DocContext
         if (Gaz.CountryByDemonym(PlaceResolver.CleanSurface(m.Text)) is { } d) return d.Code;
         if (Places[mention] is { } p) return p.CountryCode(Gaz);
         if (m.Type != "PER" && Gaz.CountryByName(PlaceResolver.CleanSurface(m.Text)) is { } c) return c.Code;
+        // "the Kremlin" may come typed LOC or ORG; either way it stands for its country.
+        if (m.Type != "PER" && OrgCountries.Institution(m.Text) is { } inst) return inst;
         return null;
     }
 }

@@ -32,6 +32,9 @@ internal static class OrgCountries
     /// <summary>...and at least this many times bigger than any namesake in another country.</summary>
     private const double TownDominance = 3.0;
 
+    /// <summary>Country of an institution known by a metonym ("Kremlin", "White House"), whatever type NER gave it.</summary>
+    public static string? Institution(string name) => Institutions.GetValueOrDefault(Grouping.NameForms.OrgKey(name));
+
     /// <summary>Country code from the name, and whether it came only from a town (weaker evidence).</summary>
     public static (string? Code, bool FromTown) FromName(Gazetteer g, string name, IReadOnlyDictionary<string, int>? documentCountries = null)
     {

@@ -32,6 +32,10 @@ public class CountryTests
     {
         Assert.Equal("RU", Of("[[Dmitry Peskov|PER]], a spokesman for the [[Kremlin|ORG]], said so.", "Dmitry Peskov").CountryCode);
         Assert.Equal("GB", Of("[[Sarah Gilbert|PER]] of the [[University of Oxford|ORG]] spoke.", "Sarah Gilbert").CountryCode);
+        // NER may type an institution LOC; it still stands for its country.
+        var doc = TestDocs.Run("[[Dmitry Peskov|PER]], a spokesman for the [[Kremlin|LOC]], said so.", places: false);
+        Assert.Equal("RU", doc.EntityOf("Dmitry Peskov").CountryCode);
+        Assert.Equal("RU", doc.EntityOf("Kremlin").CountryCode);
     }
 
     [Fact]

@@ -74,6 +74,13 @@ public class GroupingTests
     }
 
     [Fact]
+    public void Entities_HyphenatedSurname_StandsAlone()
+    {
+        var doc = TestDocs.Run("[[Marie-Claire Dubois-Laurent|PER]] spoke first. [[Dubois-Laurent|PER]] said the plan would pass.");
+        Assert.Equal(2, doc.EntityOf("Dubois-Laurent").Mentions.Count);
+    }
+
+    [Fact]
     public void Entities_CountryAliases_AreOneEntityNamedByGazetteer()
     {
         var doc = TestDocs.Run("Exports to the [[U.S.|LOC]] fell. [[America|LOC]] remains the largest market, the [[United States|LOC]] data showed.");

@@ -9,16 +9,18 @@ namespace Storyline.Entities.Evaluation;
 /// <summary>Place resolution on MEANTIME (English Wikinews, 120 articles) against its DBpedia links.</summary>
 /// <param name="Answerable">Named LOC mentions whose DBpedia referent is in the gazetteer (town, division, country, region).</param>
 /// <param name="Unanswerable">Named LOC mentions whose referent is not (airports, buildings, the EU...): right answer is nothing.</param>
+/// <param name="PlainAnswerable">Answerable mentions whose span is a bare name (after an optional "the": no comma, no lower-case word, not a demonym), the form CoNLL-style NER produces; MEANTIME also marks spans like "Toulouse, France", "the government of Canada", "Japanese".</param>
 public sealed record MeantimePlaceResult(int Documents, int NamedLocMentions, int Answerable, int Correct, int CountryCorrect,
-    int Unanswerable, int Abstained, IReadOnlyList<string> Errors, double MillisecondsPerDocument)
+    int Unanswerable, int Abstained, int PlainAnswerable, int PlainCorrect, IReadOnlyList<string> Errors, double MillisecondsPerDocument)
 {
+    public double PlainAccuracy => PlainAnswerable == 0 ? 0 : (double)PlainCorrect / PlainAnswerable;
     public double Accuracy => Answerable == 0 ? 0 : (double)Correct / Answerable;
     public double CountryAccuracy => Answerable == 0 ? 0 : (double)CountryCorrect / Answerable;
     public double AbstentionRate => Unanswerable == 0 ? 0 : (double)Abstained / Unanswerable;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"MEANTIME places: {Documents} docs, {NamedLocMentions} named LOC mentions; answerable {Answerable}: accuracy {Accuracy:F3}, " +
-        $"country accuracy {CountryAccuracy:F3}; not in gazetteer {Unanswerable}: abstained {AbstentionRate:F3}; {MillisecondsPerDocument:F3} ms/doc");
+        $"country accuracy {CountryAccuracy:F3}; bare-name spans {PlainAnswerable}: accuracy {PlainAccuracy:F3}; not in gazetteer {Unanswerable}: abstained {AbstentionRate:F3}; {MillisecondsPerDocument:F3} ms/doc");
 }
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class MeantimePlaces
     {
         var g = gazetteer ?? Gazetteer.Default;
         var resolver = new PlaceResolver(g);
-        int docs = 0, named = 0, answerable = 0, correct = 0, countryOk = 0, unanswerable = 0, abstained = 0;
+        int docs = 0, named = 0, answerable = 0, correct = 0, countryOk = 0, unanswerable = 0, abstained = 0, plain = 0, plainOk = 0;
         var errors = new List<string>();
         var sw = new System.Diagnostics.Stopwatch();
         foreach (var file in Directory.EnumerateFiles(annotationDir, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -59,14 +61,22 @@ public static class MeantimePlaces
                     continue;
                 }
                 answerable++;
-                if (got is not null && accepted.Contains(got)) correct++;
+                bool bare = IsBareName(doc.Mentions[i].Text, g);
+                if (bare) plain++;
+                if (got is not null && accepted.Contains(got)) { correct++; if (bare) plainOk++; }
                 else errors.Add($"{name}: '{doc.Mentions[i].Text}' ({link}) want {string.Join("|", accepted)} got {got ?? "-"}");
                 var wantCountry = MeantimeLinks.CountryOf(accepted[0], g);
                 if (resolved[i]?.CountryCode(g) is { } cc && cc == wantCountry || got is not null && accepted.Contains(got)) countryOk++;
             }
         }
-        return new MeantimePlaceResult(docs, named, answerable, correct, countryOk, unanswerable, abstained, errors,
+        return new MeantimePlaceResult(docs, named, answerable, correct, countryOk, unanswerable, abstained, plain, plainOk, errors,
             docs == 0 ? 0 : sw.Elapsed.TotalMilliseconds / docs);
+    }
+
+    private static bool IsBareName(string span, Gazetteer g)
+    {
+        if (span.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) span = span[4..];
+        return !span.Contains(',') && span.Split(' ').All(w => w.Length > 0 && !char.IsLower(w[0])) && g.CountryByDemonym(span) is null;
     }
 
     // Token text joined back into running text: no space before closing punctuation and clitics.

@@ -156,6 +156,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
                 continue;
             }
             var cands = Candidates(m.Text, m.Type);
+            // "the White House", "the Big Apple": a name under a definite article is a building, region or nickname,
+            // not a town known by an alternate name (GeoNames lists "White House" for Casablanca).
+            if (cands.Length > 0 && IsDefinite(doc.Text, tokens, m))
+                cands = cands.Where(c => !(c.Kind == GeoKind.City && c.Alias)).ToArray();
             if (cands.Length == 0) continue;
             var it = new Item { Mention = i, Cands = cands, Sentence = SentenceOf(tokens, m.Start) };
             it.Prior = cands.Select(c => Prior(c, m.Text, cands)).ToArray();
@@ -304,6 +308,13 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
         s = s.Trim();
         if (s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("\u2019s", StringComparison.Ordinal)) s = s[..^2];
         return s;
+    }
+
+    private static bool IsDefinite(string text, WordTokens tokens, EntityMention m)
+    {
+        if (m.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
+        int i = tokens.FirstAtOrAfter(m.Start) - 1;
+        return i >= 0 && tokens[i].Kind == TokKind.Word && tokens.Span(i).Equals("the", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int SentenceOf(WordTokens tokens, int pos) => tokens.SentenceIndex(tokens.FirstAtOrAfter(pos));

@@ -48,7 +48,9 @@ internal static class NameForms
     /// <summary>Folded lower-case tokens of a person name, without generational suffixes.</summary>
     public static string[] PersonTokens(string name)
     {
-        var toks = TextNorm.Key(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Split on spaces only: a hyphenated name is one token ("Jean-Pierre" → "jeanpierre"), so it can stand alone as the surname.
+        var toks = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                       .Select(t => TextNorm.Key(t).Replace(" ", "", StringComparison.Ordinal)).Where(t => t.Length > 0).ToList();
         while (toks.Count > 1 && NameSuffixes.Contains(toks[^1])) toks.RemoveAt(toks.Count - 1);
         return [.. toks];
     }
