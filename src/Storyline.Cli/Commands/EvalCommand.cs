@@ -13,6 +13,7 @@ public static class EvalCommand
             "storyline eval extraction",
             "storyline eval ner --file my-annotations.conll --json");
         // One line per task; each task's command lives in its own file.
+        cmd.Add(EvalEntitiesCommand.Create());
         cmd.Add(EvalSyntaxCommand.Create());
         cmd.Add(EvalTimeCommand.Create());
         cmd.Add(EvalCleaningCommand.Create());

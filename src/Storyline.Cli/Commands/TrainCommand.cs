@@ -12,6 +12,7 @@ public static class TrainCommand
             "storyline train ner",
             "storyline train cleaning");
         // One line per model; each trainer's command lives in its own file.
+        cmd.Add(TrainGazetteerCommand.Create());
         cmd.Add(TrainPosCommand.Create());
         cmd.Add(TrainParserCommand.Create());
         cmd.Add(TrainCleaningCommand.Create());
