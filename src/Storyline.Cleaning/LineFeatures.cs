@@ -34,7 +34,7 @@ public sealed class LineContext
     public int[] Repeats { get; }
     public int FirstLong { get; }
     public int LastLong { get; }
-    private readonly int[] _prevLong, _nextLong, _shortRun;
+    private readonly int[] _prevLong, _nextLong, _shortRun, _runIntro;
 
     public LineContext(IReadOnlyList<string> lines)
     {
@@ -51,7 +51,7 @@ public sealed class LineContext
         }
         for (int i = 0; i < n; i++) Repeats[i] = Lines[i].Key.Length > 0 ? counts[Lines[i].Key] : 1;
 
-        _prevLong = new int[n]; _nextLong = new int[n]; _shortRun = new int[n];
+        _prevLong = new int[n]; _nextLong = new int[n]; _shortRun = new int[n]; _runIntro = new int[n];
         FirstLong = -1; LastLong = -1;
         int last = -1;
         for (int i = 0; i < n; i++)
@@ -65,7 +65,8 @@ public sealed class LineContext
         {
             int j = i;
             while (j < n && IsShort(j)) j++;
-            for (int k = i; k < j; k++) _shortRun[k] = j - i;
+            for (int k = i; k < j; k++) { _shortRun[k] = j - i; _runIntro[k] = i - 1; }
+            if (j == i) _runIntro[i] = i - 1;
             i = Math.Max(j, i + 1);
         }
     }
@@ -92,12 +93,7 @@ public sealed class LineContext
     public int ShortRun(int i) => _shortRun[i];
 
     /// <summary>The line before the run of short lines that holds line i (-1 at the start).</summary>
-    public int RunIntro(int i)
-    {
-        int j = i;
-        while (j >= 0 && _shortRun[j] > 0) j--;
-        return j;
-    }
+    public int RunIntro(int i) => _runIntro[i];
 
     internal static DetectorFlags Detect(LineInfo li)
     {

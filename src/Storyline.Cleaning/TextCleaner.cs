@@ -172,7 +172,8 @@ public sealed class TextCleaner(TextCleaningOptions? options = null)
         for (int h = 0; h < n; h++)
         {
             if ((ctx.Flags[h] & DetectorFlags.RelatedHeading) == 0 || reasons[h] != RemovalReasons.RelatedBlock) continue;
-            for (int j = h + 1; j < n; j++)
+            int j = h + 1;
+            for (; j < n; j++)
             {
                 if (reasons[j] is not null) continue;
                 var lj = ctx.Lines[j];
@@ -180,6 +181,7 @@ public sealed class TextCleaner(TextCleaningOptions? options = null)
                 if (lj.Words >= RelatedBlockStopWords && ((lj.EndsTerminal && p[j] < threshold) || p[j] < BodyLike)) break;
                 reasons[j] = RemovalReasons.RelatedBlock;
             }
+            h = j - 1; // a heading inside the block was handled with it: linear in the number of lines
         }
 
         // 6. The classifier, for what no rule decided; sentences are protected.

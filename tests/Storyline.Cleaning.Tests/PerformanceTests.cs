@@ -14,8 +14,11 @@ public sealed class PerformanceCollection;
 [Collection(nameof(PerformanceCollection))]
 public sealed class PerformanceTests
 {
-    /// <summary>Generous bound for CI noise; the measured figure is far lower (see the report).</summary>
-    private const double MaxCpuMillisecondsPerDocument = 1.0;
+    /// <summary>
+    /// A regression guard, not the target: tests run a Debug build on a shared machine. The Release figure (the one that
+    /// matters for ingest) is several times lower; the README gives the command that measures it.
+    /// </summary>
+    private const double MaxCpuMillisecondsPerDocument = 3.0;
     private const int Warmup = 200;
     private const int Rounds = 2000;
 
@@ -34,4 +37,20 @@ public sealed class PerformanceTests
         double ms = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Rounds;
         Assert.True(ms < MaxCpuMillisecondsPerDocument, $"{ms:0.000} ms CPU per document");
     }
+
+    [Fact]
+    public void Stage_LargeInput_StaysLinear()
+    {
+        // 40,000 lines of menus, related headings and sentences: nothing quadratic may run on inputs this size.
+        string[] pattern = ["Related", "Home", "Council approves budget for the new harbour wall this year.", "Menu", "More like this", "Short teaser line here"];
+        var raw = string.Join('\n', Enumerable.Range(0, 40_000).Select(i => pattern[i % pattern.Length] + (i % 7 == 0 ? " " + i : "")));
+        var doc = new Document { Origin = new DocumentOrigin("big.txt"), RawText = raw };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        new TextCleaningStage().Process(doc);
+        double seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Assert.True(seconds < MaxSecondsForLargeInput, $"{seconds:0.00} s CPU");
+        Assert.NotEmpty(doc.Removed);
+    }
+
+    private const double MaxSecondsForLargeInput = 5;
 }
