@@ -31,6 +31,13 @@ public static class StorylineProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        // Run as a user would: without the test host's own variables (dotnet test passes MSBuild/test-platform settings down).
+        foreach (var key in psi.Environment.Keys.ToList())
+            if (key.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("DOTNET_CLI_TEST", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("DOTNET_TEST", StringComparison.OrdinalIgnoreCase) || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("XUNIT", StringComparison.OrdinalIgnoreCase))
+                psi.Environment.Remove(key);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--db");
         psi.ArgumentList.Add(db);
