@@ -100,6 +100,19 @@ public static class NerEvaluator
         return new NerScore(name, path, docs.Count, sentences, tokens, overall, per, seconds, seconds > 0 ? tokens / seconds : 0, note);
     }
 
+    /// <summary>Floor key of a set: "conll2003-testb" → "conll2003_testb_f1".</summary>
+    public static string FloorKey(NerScore s) => s.Name.Replace('-', '_') + "_f1";
+
+    /// <summary>Sets whose F1 (as a fraction) is below their floor in <paramref name="floors"/> (eval/floors/ner.json).</summary>
+    public static List<string> BelowFloors(IEnumerable<NerScore> scores, IReadOnlyDictionary<string, double> floors)
+    {
+        var below = new List<string>();
+        foreach (var s in scores)
+            if (floors.TryGetValue(FloorKey(s), out var floor) && !(s.F1 / 100 >= floor))
+                below.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FloorKey(s)} = {s.F1 / 100:0.0000} < floor {floor:0.0000}"));
+        return below;
+    }
+
     private static string MapTag(string tag, IReadOnlyDictionary<string, string>? map)
     {
         if (map is null) return tag;

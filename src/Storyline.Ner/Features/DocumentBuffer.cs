@@ -4,6 +4,7 @@ namespace Storyline.Ner.Features;
 internal struct TokenInfo
 {
     public ulong Word, Lower, Shape, Short;
+    public ulong IdWord, IdLower; // Word and Lower as identity features (UNK when dropped in training)
     public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
     public int Cluster;      // packed cluster ids or WordClusters.None
     public int CaseBucket;   // capitalisation statistics bucket or -1
@@ -13,6 +14,12 @@ internal struct TokenInfo
     public bool DocLowerSeen; // the same form occurs lower-case elsewhere in the document
     public bool DocCapMid;    // ... or capitalised in the middle of a normal sentence
     public int GazStart, GazCount;
+    public bool Table;        // its sentence looks like a results table (many numbers)
+    public byte RunLength;    // length of the run of capitalised words it belongs to (0 = none)
+    public byte RunPosition;  // 0 first, 1 inside, 2 last (single-word runs: 3)
+    public ulong RunFirst, RunLast; // lower-cased first and last words of that run
+    public int RunLastCluster;      // middle-level cluster of the run's last word, or -1
+    public ulong AcronymOf;         // an all-caps word spelling the initials of a run in the document: that run's last word
 }
 
 /// <summary>
@@ -33,6 +40,7 @@ internal sealed class DocumentBuffer
     public readonly Dictionary<ulong, int> HistoryIndex = [];
     public int[] HistoryCounts = new int[64 * 5];
     public readonly HashSet<ulong> LowerSeen = [];
+    public readonly Dictionary<ulong, ulong> Acronyms = [];
     public readonly HashSet<ulong> CapMidSeen = [];
     public readonly Dictionary<ulong, int> AggIndex = [];
     public int[] AggCounts = new int[64 * 5];
@@ -45,7 +53,7 @@ internal sealed class DocumentBuffer
     public void Reset()
     {
         TokenCount = 0; SentenceCount = 0; GazCount = 0;
-        HistoryIndex.Clear(); LowerSeen.Clear(); CapMidSeen.Clear(); AggIndex.Clear();
+        HistoryIndex.Clear(); LowerSeen.Clear(); CapMidSeen.Clear(); AggIndex.Clear(); Acronyms.Clear();
     }
 
     public void EnsureTokens(int n)

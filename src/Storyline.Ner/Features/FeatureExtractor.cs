@@ -18,7 +18,9 @@ public enum FeatureSet
     PredictionHistory = 32,
     /// <summary>First-pass labels of every occurrence of the word in the document (second pass only).</summary>
     FirstPassAggregates = 64,
-    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory,
+    /// <summary>Runs of capitalised words (first and last word of the run, position in it) and table-like sentences.</summary>
+    CapitalRuns = 128,
+    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns,
 }
 
 /// <summary>
@@ -37,7 +39,7 @@ internal static class FeatureExtractor
         TDocLower = 35, TDocCapMid = 36, TPrev = 37, TPrev2 = 38, TPrevWord = 39, TPrevShape = 40,
         THistMajor = 41, THistAny = 42, TAggMajor = 43, TAggAny = 44, TAggSpan = 45, TPass1 = 46, TPass1M1 = 47,
         TPass1P1 = 48, TShortLowerM1 = 49, TShortLowerP1 = 50, TClusterCaps = 51, TLowerCaps = 52, TClusterFirst = 53,
-        THistNone = 54, TAggNone = 55;
+        THistNone = 54, TAggNone = 55, TRunShape = 56, TRunFirst = 57, TRunLast = 58, TTable = 59, TRunLastCluster = 60, TSufCaps = 61, TAcronym = 62, TTableShape = 63;
 
     private const ulong Bos = 0xB05B05B05UL, Eos = 0xE05E05E05UL;
     private const int TypeSlots = 5; // O, PER, ORG, LOC, MISC
@@ -45,6 +47,16 @@ internal static class FeatureExtractor
 
     /// <summary>Computes token records, document sets and gazetteer matches for a document.</summary>
     public static void Prepare(DocumentBuffer buf, IReadOnlyList<string> words, ReadOnlySpan<int> sentenceStarts, NerLexicon lex, FeatureSet set)
+        => Prepare(buf, words, sentenceStarts, lex, set, null);
+
+    /// <summary>Hash that replaces a dropped word's identity (training only).</summary>
+    internal const ulong UnknownWord = 0x554E4B4E4F574EUL;
+
+    /// <summary>
+    /// As above; <paramref name="dropWord"/> (training only) says which tokens lose their word identity,
+    /// so the model also learns to label words it has not seen from shape, affixes, clusters and context.
+    /// </summary>
+    internal static void Prepare(DocumentBuffer buf, IReadOnlyList<string> words, ReadOnlySpan<int> sentenceStarts, NerLexicon lex, FeatureSet set, Func<int, bool>? dropWord)
     {
         buf.Reset();
         int n = words.Count;
@@ -82,6 +94,9 @@ internal static class FeatureExtractor
                     if (t.Cluster == WordClusters.None && t.Caps != CapKind.Lower) t.Cluster = lex.Clusters.Lookup(t.Lower);
                 }
                 t.CaseBucket = (set & FeatureSet.CaseStats) != 0 ? lex.Case.Bucket(t.Lower) : -1;
+                bool drop = dropWord is not null && dropWord(i);
+                t.IdWord = drop ? UnknownWord : t.Word;
+                t.IdLower = drop ? UnknownWord : t.Lower;
                 if ((set & FeatureSet.DocumentCase) != 0)
                 {
                     if (t.Caps == CapKind.Lower) buf.LowerSeen.Add(t.Lower);
@@ -90,6 +105,15 @@ internal static class FeatureExtractor
                 }
             }
         }
+        if ((set & FeatureSet.CapitalRuns) != 0)
+            for (int s = 0; s < buf.SentenceCount; s++) MarkRuns(buf, words, buf.SentenceStart[s], buf.SentenceStart[s + 1]);
+        if ((set & FeatureSet.CapitalRuns) != 0 && buf.Acronyms.Count > 0)
+            for (int i = 0; i < n; i++)
+            {
+                ref var t = ref buf.Tokens[i];
+                if (t.Caps == CapKind.AllCaps && words[i].Length is >= 2 and <= MaxRun && buf.Acronyms.TryGetValue(t.Word, out var last))
+                    t.AcronymOf = last;
+            }
         if ((set & FeatureSet.DocumentCase) != 0)
             for (int i = 0; i < n; i++)
             {
@@ -99,6 +123,71 @@ internal static class FeatureExtractor
                 t.DocCapMid = buf.CapMidSeen.Contains(t.Lower);
             }
         if ((set & (FeatureSet.Gazetteers | FeatureSet.MinedGazetteers)) != 0) MatchGazetteers(buf, lex, set);
+    }
+
+    /// <summary>Longest capitalised run that gets run features (longer ones are tables or headlines).</summary>
+    private const int MaxRun = 8;
+    private const double TableDigitShare = 0.25;
+
+    // "and" and "'s" are left out: they join two names ("Lear and Magna") more often than they sit inside one.
+    private static bool IsConnector(string w) => w is "&" or "of" or "de" or "du" or "la" or "von" or "van" or "der" or "y";
+
+    /// <summary>
+    /// Marks runs of capitalised words ("Douglas &amp; Lomason Co", "Bank of England"): connectors count
+    /// only between capitalised words. The first and last words of a run are strong cues of its type
+    /// ("... Corp", "... Open", "University of ..."). Also flags table-like sentences.
+    /// </summary>
+    private static void MarkRuns(DocumentBuffer buf, IReadOnlyList<string> words, int a, int b)
+    {
+        int digits = 0;
+        for (int i = a; i < b; i++) if (HasDigit(words[i])) digits++;
+        bool table = b - a >= 3 && digits >= TableDigitShare * (b - a);
+        for (int i = a; i < b; i++) buf.Tokens[i].Table = table;
+        if (buf.Tokens[a].Headline) return;
+        int start = -1;
+        for (int i = a; i <= b; i++)
+        {
+            bool cap = i < b && WordShape.IsCapitalised(buf.Tokens[i].Caps);
+            bool connector = i < b && start >= 0 && i + 1 < b && IsConnector(words[i]) && WordShape.IsCapitalised(buf.Tokens[i + 1].Caps);
+            if (cap || connector) { if (start < 0) start = i; continue; }
+            if (start >= 0)
+            {
+                int len = i - start;
+                if (len >= 2 && len <= MaxRun) RecordAcronym(buf, words, start, i);
+                if (len <= MaxRun)
+                    for (int k = start; k < i; k++)
+                    {
+                        ref var t = ref buf.Tokens[k];
+                        t.RunLength = (byte)len;
+                        t.RunPosition = (byte)(len == 1 ? 3 : k == start ? 0 : k == i - 1 ? 2 : 1);
+                        t.RunFirst = buf.Tokens[start].Lower;
+                        t.RunLast = buf.Tokens[i - 1].Lower;
+                        t.RunLastCluster = buf.Tokens[i - 1].Cluster < 0 ? -1 : WordClusters.Level(buf.Tokens[i - 1].Cluster, 1);
+                    }
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>Remembers the initials of a multi-word run ("National Association of Purchasing Management" → NAPM).</summary>
+    private static void RecordAcronym(DocumentBuffer buf, IReadOnlyList<string> words, int a, int b)
+    {
+        Span<char> initials = stackalloc char[MaxRun];
+        int n = 0;
+        for (int k = a; k < b; k++)
+        {
+            if (IsConnector(words[k])) { if (words[k] == "&") initials[n++] = '&'; continue; }
+            if (words[k].Length == 0 || !char.IsUpper(words[k][0])) return;
+            initials[n++] = words[k][0];
+        }
+        if (n < 2) return;
+        buf.Acronyms[TextHash.Of(initials[..n])] = buf.Tokens[b - 1].Lower;
+    }
+
+    private static bool HasDigit(string w)
+    {
+        foreach (var c in w) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     private static bool IsOpeningPunct(string w) => w is "\"" or "``" or "'" or "(" or "-" or "--" or "[" or ":";
@@ -210,7 +299,7 @@ internal static class FeatureExtractor
     {
         int g = 0;
         for (int k = i - 1; k <= i + 1; k++) if (k >= 0 && k < buf.TokenCount) g += buf.Tokens[k].GazCount;
-        return 96 + g;
+        return 128 + g;
     }
 
     /// <summary>
@@ -224,18 +313,18 @@ internal static class FeatureExtractor
         var f = buf.Features;
         int n = 0;
         ref var t = ref buf.Tokens[i];
-        ulong wM1 = i - 1 >= a ? buf.Tokens[i - 1].Word : Bos, wP1 = i + 1 < b ? buf.Tokens[i + 1].Word : Eos;
-        ulong lM1 = i - 1 >= a ? buf.Tokens[i - 1].Lower : Bos, lP1 = i + 1 < b ? buf.Tokens[i + 1].Lower : Eos;
-        ulong lM2 = i - 2 >= a ? buf.Tokens[i - 2].Lower : Bos, lP2 = i + 2 < b ? buf.Tokens[i + 2].Lower : Eos;
+        ulong wM1 = i - 1 >= a ? buf.Tokens[i - 1].IdWord : Bos, wP1 = i + 1 < b ? buf.Tokens[i + 1].IdWord : Eos;
+        ulong lM1 = i - 1 >= a ? buf.Tokens[i - 1].IdLower : Bos, lP1 = i + 1 < b ? buf.Tokens[i + 1].IdLower : Eos;
+        ulong lM2 = i - 2 >= a ? buf.Tokens[i - 2].IdLower : Bos, lP2 = i + 2 < b ? buf.Tokens[i + 2].IdLower : Eos;
         ulong sM2 = i - 2 >= a ? buf.Tokens[i - 2].Short : Bos, sM1 = i - 1 >= a ? buf.Tokens[i - 1].Short : Bos;
         ulong sP1 = i + 1 < b ? buf.Tokens[i + 1].Short : Eos, sP2 = i + 2 < b ? buf.Tokens[i + 2].Short : Eos;
         ulong shM1 = i - 1 >= a ? buf.Tokens[i - 1].Shape : Bos, shP1 = i + 1 < b ? buf.Tokens[i + 1].Shape : Eos;
         ulong caps = (ulong)t.Caps, first = t.First ? 1UL : 0UL, head = t.Headline ? 1UL : 0UL;
 
         f[n++] = TBias;
-        Add(f, ref n, TWord, t.Word);
-        Add(f, ref n, TLower, t.Lower);
-        Add(f, ref n, TLowerCaps, t.Lower, caps * 4 + first * 2 + head);
+        Add(f, ref n, TWord, t.IdWord);
+        Add(f, ref n, TLower, t.IdLower);
+        Add(f, ref n, TLowerCaps, t.IdLower, caps * 4 + first * 2 + head);
         Add(f, ref n, TWordM1, wM1); Add(f, ref n, TWordP1, wP1);
         Add(f, ref n, TLowerM1, lM1); Add(f, ref n, TLowerP1, lP1);
         Add(f, ref n, TLowerM2, lM2); Add(f, ref n, TLowerP2, lP2);
@@ -247,12 +336,18 @@ internal static class FeatureExtractor
         if (t.Suffix2 != 0) Add(f, ref n, TSuf, t.Suffix2);
         if (t.Suffix3 != 0) Add(f, ref n, TSuf, t.Suffix3);
         if (t.Suffix4 != 0) Add(f, ref n, TSuf, t.Suffix4);
+        if (t.Caps is CapKind.Initial or CapKind.Mixed)
+        {
+            // Name endings: -ov, -ski (persons), -stan, -burg (places), -ian, -ese (nationalities).
+            if (t.Suffix2 != 0) Add(f, ref n, TSufCaps, t.Suffix2);
+            if (t.Suffix3 != 0) Add(f, ref n, TSufCaps, t.Suffix3);
+        }
         Add(f, ref n, TShape, t.Shape);
         Add(f, ref n, TShapeM1, shM1); Add(f, ref n, TShapeP1, shP1);
         Add(f, ref n, TShortM2, sM2); Add(f, ref n, TShortM1, sM1); Add(f, ref n, TShort, t.Short);
         Add(f, ref n, TShortP1, sP1); Add(f, ref n, TShortP2, sP2);
         Add(f, ref n, TShort3, TextHash.Combine(sM1, t.Short, sP1));
-        Add(f, ref n, TBigramL, lM1, t.Lower); Add(f, ref n, TBigramR, t.Lower, lP1);
+        Add(f, ref n, TBigramL, lM1, t.IdLower); Add(f, ref n, TBigramR, t.IdLower, lP1);
         Add(f, ref n, TShortLowerM1, t.Short, lM1); Add(f, ref n, TShortLowerP1, t.Short, lP1);
         Add(f, ref n, TCapsFirst, caps, first);
         Add(f, ref n, TCapsHead, caps, head * 2 + first);
@@ -283,11 +378,30 @@ internal static class FeatureExtractor
             Add(f, ref n, TDocCapMid, t.DocCapMid ? 1UL : 0UL, caps * 4 + first * 2 + head);
         }
 
+        if ((set & FeatureSet.CapitalRuns) != 0)
+        {
+            Add(f, ref n, TTable, t.Table ? 1UL : 0UL, TextHash.Combine(t.Short, sP1));
+            // Results tables ("Sale 31 Wasps 33"): the shapes around a word say whether it is a team or a player.
+            if (t.Table) Add(f, ref n, TTableShape, TextHash.Combine(sM1, t.Short, sP1), first);
+            if (t.AcronymOf != 0) { Add(f, ref n, TAcronym, 0); Add(f, ref n, TAcronym, t.AcronymOf); }
+            if (t.RunLength > 0)
+            {
+                ulong pos = t.RunPosition;
+                Add(f, ref n, TRunShape, Math.Min(t.RunLength, (byte)4), pos);
+                if (t.RunLength > 1)
+                {
+                    Add(f, ref n, TRunFirst, t.RunFirst, pos);
+                    Add(f, ref n, TRunLast, t.RunLast, pos);
+                    if (t.RunLastCluster >= 0) Add(f, ref n, TRunLastCluster, (ulong)t.RunLastCluster, pos);
+                }
+            }
+        }
+
         // Label history (labels decoded so far in this sentence).
         ulong p1 = (ulong)(prev + 1), p2 = (ulong)(prev2 + 1);
         Add(f, ref n, TPrev, p1);
         Add(f, ref n, TPrev2, p1, p2);
-        Add(f, ref n, TPrevWord, p1, t.Lower);
+        Add(f, ref n, TPrevWord, p1, t.IdLower);
         Add(f, ref n, TPrevShape, p1, t.Short);
 
         if ((set & FeatureSet.PredictionHistory) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)

@@ -11,6 +11,10 @@ public sealed class WeightTable
 {
     private readonly Dictionary<ulong, int> _index;
     private float[] _w;
+    // Frozen tables also get an open-addressing copy of the index: faster than Dictionary in the hot path.
+    private readonly ulong[]? _keys;
+    private readonly int[]? _rows;
+    private readonly int _mask;
 
     public int Labels { get; }
     public int Rows => _index.Count;
@@ -22,9 +26,36 @@ public sealed class WeightTable
         _w = new float[capacity * labels];
     }
 
+    /// <summary>A frozen (read-only) table over the given rows.</summary>
     internal WeightTable(int labels, Dictionary<ulong, int> index, float[] w)
     {
         Labels = labels; _index = index; _w = w;
+        int cap = 16;
+        while (cap < index.Count * 2) cap <<= 1;
+        _keys = new ulong[cap]; _rows = new int[cap]; _mask = cap - 1;
+        foreach (var (k, row) in index)
+        {
+            ulong key = k == 0 ? 1 : k;
+            int slot = (int)(key & (ulong)_mask);
+            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
+            _keys[slot] = key; _rows[slot] = row;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ulong f)
+    {
+        if (_keys is null) return _index.TryGetValue(f, out int r) ? r : -1;
+        ulong key = f == 0 ? 1 : f;
+        var keys = _keys;
+        int slot = (int)(key & (ulong)_mask);
+        while (true)
+        {
+            ulong k = keys[slot];
+            if (k == key) return _rows![slot];
+            if (k == 0) return -1;
+            slot = (slot + 1) & _mask;
+        }
     }
 
     internal float[] Raw => _w;
@@ -38,7 +69,8 @@ public sealed class WeightTable
         var w = _w;
         foreach (var f in features)
         {
-            if (!_index.TryGetValue(f, out int row)) continue;
+            int row = Find(f);
+            if (row < 0) continue;
             var src = w.AsSpan(row * l, l);
             for (int k = 0; k < l; k++) scores[k] += src[k];
         }
@@ -47,6 +79,7 @@ public sealed class WeightTable
     /// <summary>Row of a feature, created (zero) when absent.</summary>
     internal int RowOf(ulong f)
     {
+        if (_keys is not null) throw new InvalidOperationException("a frozen weight table cannot grow");
         if (_index.TryGetValue(f, out int row)) return row;
         row = _index.Count;
         _index[f] = row;

@@ -127,7 +127,17 @@ public static partial class GazetteerBuilder
             void Flush()
             {
                 if (names.Count > 0 && (dated || orgFile))
-                    foreach (var n in names) AddName(g, dated ? "person.actor" : "org.actor", n);
+                    foreach (var n in names)
+                    {
+                        AddName(g, dated ? "person.actor" : "org.actor", n);
+                        var parts = n.Split(' ');
+                        // First and last names of office holders help with persons not in any list.
+                        if (dated && parts.Length >= 2 && parts[0].Length > 2 && !parts[0].EndsWith('.'))
+                        {
+                            g.Add("person.first", [parts[0]]);
+                            g.Add("person.last", [parts[^1]]);
+                        }
+                    }
                 names.Clear(); dated = false;
             }
             foreach (var raw in File.ReadLines(file))

@@ -30,12 +30,17 @@ public sealed record NerTrainerOptions
     public string? ResourceCache { get; init; }
     public FeatureSet Features { get; init; } = FeatureSet.All;
     /// <summary>Adds a second pass that reads the first pass's labels over the whole document (stacked on cross-validated predictions).</summary>
-    public bool TwoPass { get; init; }
+    public bool TwoPass { get; init; } = true;
     public int StackFolds { get; init; } = 5;
     /// <summary>Train with gold labels as history instead of the model's own predictions.</summary>
     public bool GoldHistory { get; init; }
     /// <summary>Also train on testa (then no dev score is available to pick the epoch: <see cref="MaxEpochs"/> is used as is).</summary>
     public bool IncludeDev { get; init; }
+    /// <summary>
+    /// Chance that a word seen only once in the training data loses its identity features in a training
+    /// epoch (like the singleton word dropout of Lample et al. 2016): teaches the back-off to unseen words.
+    /// </summary>
+    public double SingletonDropout { get; init; } = 0.5;
     public int Seed { get; init; } = 17;
     public Action<string>? Log { get; init; }
 }
@@ -55,6 +60,7 @@ public static class NerTrainer
         public required int[] Gold;
         public required int Fold;
         public int[]? Pass1;
+        public bool[]? Singleton;
     }
 
     public static NerTrainingResult Train(NerTrainerOptions? options = null)
@@ -75,6 +81,9 @@ public static class NerTrainer
 
         var docs = new List<TrainDoc>();
         for (int i = 0; i < trainDocs.Count; i++) docs.Add(ToTrainDoc(trainDocs[i], i % o.MinedFolds));
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in docs) foreach (var w in d.Words) wordCounts[w] = wordCounts.GetValueOrDefault(w) + 1;
+        foreach (var d in docs) d.Singleton = [.. d.Words.Select(w => wordCounts[w] == 1)];
         // Mined gazetteers: documents of fold k see names mined from the other folds only.
         var minedByFold = new Gazetteer[o.MinedFolds];
         for (int k = 0; k < o.MinedFolds; k++)
@@ -164,7 +173,8 @@ public static class NerTrainer
             foreach (int di in order)
             {
                 var d = docs[di];
-                FeatureExtractor.Prepare(buf, d.Words, d.Starts, lexFor(d), set);
+                FeatureExtractor.Prepare(buf, d.Words, d.Starts, lexFor(d), set,
+                    o.SingletonDropout > 0 ? i => d.Singleton![i] && rng.NextDouble() < o.SingletonDropout : null);
                 if ((set & FeatureSet.FirstPassAggregates) != 0)
                 {
                     Array.Copy(d.Pass1!, buf.Pass1, d.Words.Length);
