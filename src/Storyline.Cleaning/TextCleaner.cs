@@ -129,7 +129,8 @@ public sealed class TextCleaner(TextCleaningOptions? options = null)
                 byline ??= Detectors.Byline(li);
             }
             else if ((f & DetectorFlags.Label) != 0) reasons[i] = RemovalReasons.Label;
-            else if ((f & DetectorFlags.DateLine) != 0 && (outside || !SentenceLike(i))) reasons[i] = RemovalReasons.Header;
+            // Inside the body a date line is usually part of the text (an embedded post's attribution, a dateline).
+            else if ((f & DetectorFlags.DateLine) != 0 && outside) reasons[i] = RemovalReasons.Header;
             else if ((f & DetectorFlags.RelatedHeading) != 0) reasons[i] = RemovalReasons.RelatedBlock;
             else if ((f & DetectorFlags.Navigation) != 0 && outside) reasons[i] = RemovalReasons.Navigation;
             else if ((f & DetectorFlags.TeaserPrefix) != 0) reasons[i] = RemovalReasons.LinkTeaser;

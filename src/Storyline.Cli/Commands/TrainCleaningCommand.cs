@@ -28,10 +28,10 @@ public static class TrainCleaningCommand
             var test = result.Test.ToDictionary(kv => kv.Key, kv => kv.Value.ToMap().Where(m => !double.IsNaN(m.Value)).ToDictionary());
             if (json)
             {
-                Cli.WriteJson(new { model = path, threshold = result.Model.Threshold, features = result.Features, train_lines = result.TrainLines, test });
+                Cli.WriteJson(new { model = path, threshold = result.Model.Threshold, inside_threshold = result.Model.InsideThreshold, features = result.Features, train_lines = result.TrainLines, test });
                 return ExitCodes.Success;
             }
-            Console.WriteLine($"model written to {path} (threshold {result.Model.Threshold.ToString("0.00", CultureInfo.InvariantCulture)}, {result.Features} features)");
+            Console.WriteLine($"model written to {path} (thresholds {result.Model.Threshold.ToString("0.00", CultureInfo.InvariantCulture)} outside and {result.Model.InsideThreshold.ToString("0.00", CultureInfo.InvariantCulture)} inside the body, {result.Features} features)");
             foreach (var (group, f) in result.Test) Console.WriteLine($"test {group,-24} {f}");
             return ExitCodes.Success;
         }));
