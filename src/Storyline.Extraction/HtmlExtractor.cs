@@ -12,8 +12,10 @@ internal static class CascadeTuning
 {
     /// <summary>The readability fallback is consulted when the main extractor keeps fewer characters than this.</summary>
     public const int FallbackBelowChars = 1000;
+    /// <summary>Pages with more DOM nodes than this skip readability (it parses the page again and slows down sharply on huge DOMs); article pages have a few thousand.</summary>
+    public const int FallbackMaxNodes = 20_000;
     /// <summary>The fallback wins when it yields this many times the main extractor's text.</summary>
-    public const double FallbackWinRatio = 1.5;
+    public const double FallbackWinRatio = 2.0;
     /// <summary>A JSON-LD articleBody shorter than this is a summary, not a body, for the cascade.</summary>
     public const int MinJsonLdChars = 500;
     /// <summary>Below this many characters every path has failed and the baseline is used.</summary>
@@ -41,10 +43,19 @@ public static class HtmlExtractor
     public static AngleSharp.Html.Dom.IHtmlDocument Parse(string html, HtmlExtractionOptions? options, out bool truncated)
     {
         options ??= HtmlExtractionOptions.Default;
-        truncated = html.Length > options.MaxHtmlChars;
-        if (truncated) html = html[..options.MaxHtmlChars];
+        html = Prepare(html, options, out truncated);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         return parser.ParseDocument(html);
+    }
+
+    /// <summary>The input as the parsers get it: cut to the size limit, excess nesting removed.</summary>
+    private static string Prepare(string html, HtmlExtractionOptions options, out bool truncated)
+    {
+        truncated = html.Length > options.MaxHtmlChars;
+        if (truncated) html = html[..options.MaxHtmlChars];
+        html = NestingGuard.Limit(html, NestingGuard.MaxNesting, NestingGuard.MaxStartTags, out bool flattened);
+        truncated |= flattened;
+        return html;
     }
 
     /// <summary>Extracts the main body from an already parsed <paramref name="dom"/> (not modified); <paramref name="html"/> feeds the fallback.</summary>
@@ -52,15 +63,15 @@ public static class HtmlExtractor
     {
         options ??= HtmlExtractionOptions.Default;
         var limits = new TreeLimits(options.MaxDepth, options.MaxNodes, TreeLimits.DefaultMaxTextChars);
-        var root = ContentTreeBuilder.Build(dom, limits, out bool truncated);
+        var root = ContentTreeBuilder.Build(dom, limits, out bool truncated, out int nodes);
         var titles = Titles(dom);
         var main = MainExtractor.Extract(root, titles);
         string text = main.Text;
         string method = ExtractionMethods.Main;
 
-        if (options.UseFallback && text.Length < CascadeTuning.FallbackBelowChars)
+        if (options.UseFallback && text.Length < CascadeTuning.FallbackBelowChars && nodes <= CascadeTuning.FallbackMaxNodes)
         {
-            string other = ReadabilityFallback.Extract(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html);
+            string other = ReadabilityFallback.Extract(Prepare(html, options, out _));
             if (other.Length > text.Length * CascadeTuning.FallbackWinRatio)
             {
                 text = other;

@@ -8,7 +8,7 @@ internal sealed record TreeLimits(int MaxDepth, int MaxNodes, int MaxTextChars)
     /// <summary>Deeper elements are flattened into their ancestor at this depth (no recursion anywhere, but scores need a bounded tree).</summary>
     public const int DefaultMaxDepth = 200;
     /// <summary>Nodes beyond this count are ignored (a real article page has a few thousand).</summary>
-    public const int DefaultMaxNodes = 200_000;
+    public const int DefaultMaxNodes = 100_000;
     /// <summary>Text beyond this many characters is ignored.</summary>
     public const int DefaultMaxTextChars = 4_000_000;
 
@@ -20,14 +20,17 @@ internal static class ContentTreeBuilder
 {
     private readonly record struct Frame(INode Source, ContentNode Target, int NextChild);
 
-    public static ContentNode Build(IDocument doc, TreeLimits limits, out bool truncated)
+    public static ContentNode Build(IDocument doc, TreeLimits limits, out bool truncated) => Build(doc, limits, out truncated, out _);
+
+    /// <summary>Builds the tree; <paramref name="nodes"/> is how many DOM nodes were visited.</summary>
+    public static ContentNode Build(IDocument doc, TreeLimits limits, out bool truncated, out int nodes)
     {
         truncated = false;
         var root = new ContentNode("body", null) { IsBlock = true };
         INode start = (INode?)doc.Body ?? (INode?)doc.DocumentElement ?? doc;
         var stack = new Stack<Frame>();
         stack.Push(new Frame(start, root, 0));
-        int nodes = 0;
+        nodes = 0;
         long textChars = 0;
         while (stack.Count > 0)
         {

@@ -65,12 +65,17 @@ internal static class MainExtractor
         foreach (var b in blocks) b.Class = Classify(b);
         var container = ChooseContainer(root, blocks);
         if (container is null)
+        {
+            // Nothing scores as prose: no main content (the cascade's fallbacks take over).
+            foreach (var b in blocks) b.DropReason = Reasons.OutsideMain;
             return new MainResult { Blocks = blocks, Pruned = lin.Removed, Container = null };
+        }
         var inMain = new bool[blocks.Count];
         for (int i = container.BlockStart; i < container.BlockEnd; i++) inMain[i] = true;
         AddSiblings(container, blocks, inMain);
         for (int i = 0; i < blocks.Count; i++)
-            if (!inMain[i]) blocks[i].DropReason = Reasons.OutsideMain;
+            if (!inMain[i])
+                blocks[i].DropReason = blocks[i].Kind == BlockKind.Heading && IsTitle(blocks[i].Text, titles) ? Reasons.Title : Reasons.OutsideMain;
         FilterInside(blocks, inMain, titles);
         return new MainResult { Blocks = blocks, Pruned = lin.Removed, Container = container };
     }
