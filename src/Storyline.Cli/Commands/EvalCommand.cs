@@ -13,13 +13,15 @@ public static class EvalCommand
             "storyline eval extraction",
             "storyline eval ner --file my-annotations.conll --json");
         // One line per task; each task's command lives in its own file.
-        cmd.Add(EvalEntitiesCommand.Create());
+        cmd.Add(EvalExtractionCommand.Create());
         cmd.Add(EvalSyntaxCommand.Create());
         cmd.Add(EvalTimeCommand.Create());
         cmd.Add(EvalCleaningCommand.Create());
+        cmd.Add(EvalEntitiesCommand.Create());
         cmd.Add(EvalRewritesCommand.Create());
         cmd.Add(EvalDedupCommand.Create());
         cmd.Add(EvalStoriesCommand.Create());
+        cmd.Add(EvalNerCommand.Create());
         return cmd;
     }
 }

@@ -23,16 +23,16 @@ public sealed record ExtractionEvalResult(
     [JsonPropertyName("metric")] public string Metric { get; init; } = "";
 
     /// <summary>The same figures on our TUNE part (heuristics were tuned looking at these pages only).</summary>
-    [JsonPropertyName("tune")] public ExtractionEvalResult? Tune { get; init; }
+    [JsonPropertyName("tune")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExtractionEvalResult? Tune { get; init; }
 
     /// <summary>The same figures on our TEST part (never looked at while tuning).</summary>
-    [JsonPropertyName("test")] public ExtractionEvalResult? Test { get; init; }
+    [JsonPropertyName("test")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExtractionEvalResult? Test { get; init; }
 
     /// <summary>Wall-clock seconds of extraction plus scoring.</summary>
-    [JsonPropertyName("seconds")] public double? Seconds { get; init; }
+    [JsonPropertyName("seconds")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Seconds { get; init; }
 
     /// <summary>How many pages each cascade path produced.</summary>
-    [JsonPropertyName("methods")] public IReadOnlyDictionary<string, int>? Methods { get; init; }
+    [JsonPropertyName("methods")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyDictionary<string, int>? Methods { get; init; }
 
     [JsonIgnore] public IReadOnlyList<PageScore> Pages { get; init; } = [];
 }
@@ -130,7 +130,8 @@ public static class ExtractionEvaluator
             test = Part(i => !set.Pages[i].IsTune);
         }
         var methods = pages.GroupBy(p => p.Method).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-        return all with { Tune = tune, Test = test, Pages = pages, Methods = methods };
+        // A part without pages (a small custom folder) is left out rather than reported as zeros.
+        return all with { Tune = tune.Documents > 0 ? tune : null, Test = test.Documents > 0 ? test : null, Pages = pages, Methods = methods };
     }
 
     /// <summary>
