@@ -16,6 +16,7 @@ public static class TrainCommand
         cmd.Add(TrainPosCommand.Create());
         cmd.Add(TrainParserCommand.Create());
         cmd.Add(TrainCleaningCommand.Create());
+        cmd.Add(TrainNerCommand.Create());
         return cmd;
     }
 }
