@@ -22,7 +22,6 @@ public static class EvalCommand
         cmd.Add(EvalDedupCommand.Create());
         cmd.Add(EvalStoriesCommand.Create());
         cmd.Add(EvalNerCommand.Create());
-        cmd.Add(EvalNerCommand.Create());
         return cmd;
     }
 }
