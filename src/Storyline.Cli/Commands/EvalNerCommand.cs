@@ -20,7 +20,7 @@ public static class EvalNerCommand
         var cmd = Cli.NewCommand("ner",
             "Tag the tokens of CoNLL-style files with the NER model (blank-line blocks are sentences, -DOCSTART- starts a document) " +
             "and score entities exactly as conlleval does: exact span and type, micro precision/recall/F1 overall and per type, " +
-            "plus tokens per second. JSON figures are fractions (0..1).",
+            "plus tokens per CPU-second (one thread). JSON figures are fractions (0..1).",
             "storyline eval ner",
             "storyline eval ner --file my-annotations.conll --json",
             "storyline eval ner --check");
@@ -64,7 +64,8 @@ public static class EvalNerCommand
         set = s.Name, file = s.Path, documents = s.Documents, sentences = s.Sentences, tokens = s.Tokens,
         precision = s.Precision / 100, recall = s.Recall / 100, f1 = s.F1 / 100,
         gold = s.Overall.Gold, predicted = s.Overall.Predicted, correct = s.Overall.Correct,
-        tokens_per_second = Math.Round(s.TokensPerSecond),
+        tokens_per_second = Math.Round(s.TokensPerSecond), // per CPU-second, one thread
+        wall_tokens_per_second = Math.Round(s.WallTokensPerSecond),
         per_type = s.PerType.ToDictionary(t => t.Type, t => new
         {
             precision = t.Precision / 100, recall = t.Recall / 100, f1 = t.F1 / 100, gold = t.Gold, predicted = t.Predicted, correct = t.Correct,
