@@ -106,6 +106,39 @@ internal sealed class DocContext
 
     private const int MaxCountryNameWords = 3;
 
+    /// <summary>Clean forms of one mention's text, computed once.</summary>
+    internal sealed class NameInfo(string text)
+    {
+        public string Clean { get; } = Grouping.NameForms.Clean(text);
+        private string? _orgKey, _personName;
+        private string[]? _personTokens, _orgKeyTokens, _initials;
+        private bool? _acronym;
+        public string OrgKey => _orgKey ??= Grouping.NameForms.OrgKey(text);
+        public string[] OrgKeyTokens => _orgKeyTokens ??= OrgKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        public string PersonName => _personName ??= Grouping.NameForms.PersonName(text);
+        public string[] PersonTokens => _personTokens ??= Grouping.NameForms.PersonTokens(PersonName);
+        public bool IsAcronym => _acronym ??= TextNorm.IsAcronym(Clean);
+        public string[] Initials => _initials ??= Grouping.NameForms.Initialisms(text).ToArray();
+    }
+
+    private NameInfo?[]? _names;
+
+    public NameInfo Name(int mention)
+    {
+        _names ??= new NameInfo?[Doc.Mentions.Count];
+        return _names[mention] ??= new NameInfo(Doc.Mentions[mention].Text);
+    }
+
+    private Dictionary<string, (string?, bool)>? _orgNameCountry;
+
+    /// <summary><see cref="OrgCountries.FromName"/> memoised per distinct name.</summary>
+    public (string? Code, bool FromTown) OrgCountryFromName(string name)
+    {
+        _orgNameCountry ??= new(StringComparer.Ordinal);
+        if (!_orgNameCountry.TryGetValue(name, out var r)) _orgNameCountry[name] = r = OrgCountries.FromName(Gaz, name, DocumentCountries);
+        return r;
+    }
+
     public int MentionAt(int token) => token >= 0 && token < _mentionAt.Length ? _mentionAt[token] : -1;
     public int MentionOver(int token) => token >= 0 && token < _mentionOver.Length ? _mentionOver[token] : -1;
 

@@ -159,12 +159,11 @@ public sealed class EntityStage(EntityOptions? options = null) : IStage
     private static string? OrgCountry(DocContext ctx, RoleFinder finder, List<int> members)
     {
         var ms = ctx.Doc.Mentions;
-        var docCountries = ctx.DocumentCountries;
         string? town = null;
         foreach (var i in members)
         {
-            if (TextNorm.IsAcronym(NameForms.Clean(ms[i].Text)) && members.Count > 1) continue;
-            var (code, fromTown) = OrgCountries.FromName(ctx.Gaz, ms[i].Text, docCountries);
+            if (ctx.Name(i).IsAcronym && members.Count > 1) continue;
+            var (code, fromTown) = ctx.OrgCountryFromName(ms[i].Text);
             if (code is not null && !fromTown) return code;
             if (code is not null) town ??= code;
         }

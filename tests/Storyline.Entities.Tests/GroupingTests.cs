@@ -43,6 +43,9 @@ public class GroupingTests
         var doc = TestDocs.Run("The [[Bank of Japan|ORG]] held. [[BOJ|ORG]] officials met the [[Food and Drug Administration|ORG]] ([[FDA|ORG]]).");
         Assert.Equal("Bank of Japan", doc.EntityOf("BOJ").Name);
         Assert.Equal("Food and Drug Administration", doc.EntityOf("FDA").Name);
+        // A capitalised article inside the span does not count as an initial.
+        var who = TestDocs.Run("[[The World Health Organization|ORG]] met. [[WHO|ORG]] experts agreed.");
+        Assert.Equal(2, who.EntityOf("WHO").Mentions.Count);
     }
 
     [Fact]

@@ -45,4 +45,22 @@ public class StageTests
         Assert.Equal(a.Places.Select(p => p.GeonameId), b.Places.Select(p => p.GeonameId));
         Assert.Equal(a.Entities.Select(EntityKey.Of), b.Entities.Select(EntityKey.Of));
     }
+
+    [Fact]
+    public void Stages_AreThreadSafe_OneInstanceManyDocuments()
+    {
+        var gold = Storyline.Entities.Evaluation.GoldSet.Load(Path.Combine(TestEnvironment.RepoRoot, "tests", "Storyline.Entities.Tests", "Gold", "gold.json"));
+        var es = new EntityStage();
+        var ps = new PlaceStage();
+        string Run(Storyline.Entities.Evaluation.GoldDocument g)
+        {
+            var d = g.ToDocument();
+            es.Process(d); ps.Process(d);
+            return string.Join(";", d.Entities.Select(e => e.Key + "/" + e.Role + "/" + e.Mentions.Count)) + "#" + string.Join(";", d.Places.Select(p => p.GeonameId));
+        }
+        var sequential = gold.Select(Run).ToArray();
+        var parallel = new string[gold.Count * 8];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Run(gold[i % gold.Count]));
+        for (int i = 0; i < parallel.Length; i++) Assert.Equal(sequential[i % gold.Count], parallel[i]);
+    }
 }

@@ -43,6 +43,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, int> _countryByCode;
     private readonly Dictionary<string, int> _admin1ByCode;
     private readonly Dictionary<string, int> _demonyms;
+    private readonly int[] _admin1Country;
 
     public int CityCount => CityId.Length;
 
@@ -81,6 +82,7 @@ public sealed class Gazetteer
             double w = Math.Max(1, CityPop[i]);
             sumLat[a] += CityLat[i] * w; sumLon[a] += CityLon[i] * w; sumPop[a] += w;
         }
+        _admin1Country = admin1s.Select(a => _countryByCode.TryGetValue(a.CountryCode, out var ci) ? ci : -1).ToArray();
         Admin1s = admin1s.Select((a, i) => sumPop[i] > 0
             ? a with { Lat = Math.Round(sumLat[i] / sumPop[i], 4), Lon = Math.Round(sumLon[i] / sumPop[i], 4) } : a).ToArray();
 
@@ -153,6 +155,15 @@ public sealed class Gazetteer
     public Admin1? Admin1ByCode(string code) => _admin1ByCode.TryGetValue(code, out var i) ? Admin1s[i] : null;
     internal int Admin1Index(string code) => _admin1ByCode.TryGetValue(code, out var i) ? i : -1;
     internal int CountryIndex(string code) => _countryByCode.TryGetValue(code, out var i) ? i : -1;
+
+    /// <summary>Index into <see cref="Countries"/> of the country a candidate lies in (-1 for regions / unknown).</summary>
+    internal int CountryIndexOf(GeoCandidate c) => c.Kind switch
+    {
+        GeoKind.City => CityCountry[c.Index],
+        GeoKind.Country => c.Index,
+        GeoKind.Admin1 => _admin1Country[c.Index],
+        _ => -1,
+    };
 
     private bool IsCodeAlias(string name, int country) =>
         TextNorm.Key(name).Length <= 3 && string.Equals(TextNorm.Key(name), Countries[country].Code, StringComparison.OrdinalIgnoreCase);

@@ -184,12 +184,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
         // Pass 1: context-free; confident results vote for their country.
         foreach (var it in items)
         {
-            var (best, margin) = Pick(it, null, null, -1);
+            var (best, margin) = Pick(it, null, 0, null, -1);
             if (best is null) continue;
             bool confident = it.Qualified || it.IsQualifier || margin >= ConfidentMargin;
             if (!confident) continue;
-            var cc = best.CountryCode(g);
-            if (cc is not null) { it.VoteCountry = g.CountryIndex(cc); votes[it.VoteCountry] += 1; }
+            int bc = g.CountryIndexOf(new GeoCandidate(best.Kind, best.Index, false));
+            if (bc >= 0) { it.VoteCountry = bc; votes[bc] += 1; }
             if (best.Kind == GeoKind.Admin1) namedAdmin1.Add(best.Index);
         }
 
@@ -203,22 +203,22 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
             }
 
         // Pass 2: with document context (own vote excluded).
+        double allVotes = 0;
+        foreach (var v in votes) allVotes += v;
         foreach (var it in items)
         {
             if (it.VoteCountry >= 0) votes[it.VoteCountry] -= 1;
             sentenceCountries.TryGetValue(it.Sentence, out var sc);
-            var (best, _) = Pick(it, votes, sc, it.VoteCountry, namedAdmin1);
+            var (best, _) = Pick(it, votes, allVotes - (it.VoteCountry >= 0 ? 1 : 0), sc, it.VoteCountry, namedAdmin1);
             if (it.VoteCountry >= 0) votes[it.VoteCountry] += 1;
             result[it.Mention] = best;
         }
         return result;
     }
 
-    private (ResolvedPlace? Best, double Margin) Pick(Item it, double[]? votes, HashSet<int>? sentenceCountries, int self, HashSet<int>? namedAdmin1 = null)
+    private (ResolvedPlace? Best, double Margin) Pick(Item it, double[]? votes, double total, HashSet<int>? sentenceCountries, int self, HashSet<int>? namedAdmin1 = null)
     {
         var g = Gazetteer;
-        double total = 0;
-        if (votes is not null) foreach (var v in votes) total += v;
         int bestI = -1; double best = double.NegativeInfinity, second = double.NegativeInfinity;
         string? bestCountry = null;
         for (int i = 0; i < it.Cands.Length; i++)
@@ -231,8 +231,8 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
             if (it.IsQualifier && c.Kind is GeoKind.City or GeoKind.Region && it.Cands.Any(x => x.Kind is GeoKind.Admin1 or GeoKind.Country)) continue;
 
             double s = it.Prior[i];
-            var cc = new ResolvedPlace(c.Kind, c.Index, 0).CountryCode(g);
-            int ci = cc is null ? -1 : g.CountryIndex(cc);
+            int ci = g.CountryIndexOf(c);
+            string? cc = ci >= 0 ? g.Countries[ci].Code : null;
             if (votes is not null && total > 0 && ci >= 0) s += FocusWeight * votes[ci] / total;
             if (sentenceCountries is not null && ci >= 0 && ci != self && sentenceCountries.Contains(ci) && c.Kind != GeoKind.Country) s += SameSentenceCountryBonus;
             if (namedAdmin1 is not null && c.Kind == GeoKind.City && namedAdmin1.Contains(g.CityAdmin1[c.Index])) s += NamedDivisionBonus;

@@ -33,7 +33,7 @@ internal sealed class MentionGrouper(DocContext ctx)
         {
             var m = ms[i];
             if (m.Type == "PER") continue;
-            string key = ctx.Places[i] is { } p ? "place:" + p.Id(ctx.Gaz) : "name:" + NameForms.OrgKey(m.Text);
+            string key = ctx.Places[i] is { } p ? "place:" + p.Id(ctx.Gaz) : "name:" + ctx.Name(i).OrgKey;
             if (key == "name:") continue;
             if (byKey.TryGetValue(key, out var g)) Union(g, i); else byKey[key] = i;
         }
@@ -59,7 +59,7 @@ internal sealed class MentionGrouper(DocContext ctx)
         foreach (var i in named)
         {
             if (ms[i].Type != "PER") continue;
-            var toks = NameForms.PersonTokens(NameForms.PersonName(ms[i].Text));
+            var toks = ctx.Name(i).PersonTokens;
             if (toks.Length == 0) continue;
             if (toks.Length >= 2) full.Add((i, toks)); else single.Add((i, toks[0]));
         }
@@ -83,10 +83,12 @@ internal sealed class MentionGrouper(DocContext ctx)
 
     private static bool SamePerson(string[] a, string[] b)
     {
-        if (a.SequenceEqual(b)) return true;
         if (a[0] != b[0] || a[^1] != b[^1]) return false;
-        // Middle parts may differ only by being absent or initials.
-        return a.Length != b.Length || a.Zip(b).All(p => p.First == p.Second || p.First.Length == 1 || p.Second.Length == 1);
+        if (a.Length != b.Length) return true;   // a middle name or initial is missing on one side
+        // Same length: middle parts may differ only as initials ("Angela D. Merkel" / "Angela Dorothea Merkel").
+        for (int k = 1; k < a.Length - 1; k++)
+            if (a[k] != b[k] && a[k].Length != 1 && b[k].Length != 1) return false;
+        return true;
     }
 
     private int PickNearest(int mention, IEnumerable<int> candidates)
@@ -94,11 +96,8 @@ internal sealed class MentionGrouper(DocContext ctx)
         var ms = ctx.Doc.Mentions;
         int pos = ms[mention].Start;
         int best = -1, bestGroupBefore = -1; int bestDist = int.MaxValue, bestAfter = int.MaxValue;
-        var seenRoots = new HashSet<int>();
         foreach (var c in candidates)
         {
-            int root = Find(c);
-            seenRoots.Add(root);
             int d = ms[c].Start <= pos ? pos - ms[c].Start : int.MaxValue;
             if (d < bestDist) { bestDist = d; bestGroupBefore = c; }
             int after = ms[c].Start > pos ? ms[c].Start - pos : int.MaxValue;
@@ -110,14 +109,14 @@ internal sealed class MentionGrouper(DocContext ctx)
     private void LinkAcronyms(List<int> named)
     {
         var ms = ctx.Doc.Mentions;
-        var longForms = named.Where(i => ms[i].Type != "PER" && !TextNorm.IsAcronym(NameForms.Clean(ms[i].Text)))
-                             .Select(i => (Mention: i, Initials: NameForms.Initialisms(ms[i].Text).ToArray())).ToList();
+        if (!named.Any(i => ms[i].Type != "PER" && ctx.Name(i).IsAcronym)) return;
+        var longForms = named.Where(i => ms[i].Type != "PER" && !ctx.Name(i).IsAcronym).ToList();
         foreach (var i in named)
         {
             if (ms[i].Type == "PER") continue;
-            var clean = NameForms.Clean(ms[i].Text);
-            if (!TextNorm.IsAcronym(clean)) continue;
-            var letters = NameForms.AcronymLetters(clean);
+            var info = ctx.Name(i);
+            if (!info.IsAcronym) continue;
+            var letters = NameForms.AcronymLetters(info.Clean);
             // "World Health Organization (WHO)": the parenthesis states the link.
             var (first, _) = ctx.MentionTokens[i];
             if (first >= 2 && ctx.Tokens.Str(first - 1) == "(")
@@ -125,7 +124,8 @@ internal sealed class MentionGrouper(DocContext ctx)
                 int prev = ctx.MentionOver(first - 2);
                 if (prev >= 0 && ms[prev].Type != "PER") { Union(i, prev); continue; }
             }
-            var matches = longForms.Where(j => Array.IndexOf(j.Initials, letters) >= 0).Select(j => Find(j.Mention)).Distinct().ToList();
+            var matches = longForms.Where(j => Array.IndexOf(ctx.Name(j).Initials, letters) >= 0)
+                                   .Select(Find).Distinct().ToList();
             if (matches.Count == 1) Union(i, matches[0]);
         }
     }
@@ -134,12 +134,12 @@ internal sealed class MentionGrouper(DocContext ctx)
     {
         var ms = ctx.Doc.Mentions;
         var orgs = named.Where(i => ms[i].Type is "ORG" or "MISC" && ctx.Places[i] is null).ToList();
-        var keys = orgs.ToDictionary(i => i, i => NameForms.OrgKey(ms[i].Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var keys = orgs.ToDictionary(i => i, i => ctx.Name(i).OrgKeyTokens);
         var byFirst = orgs.Where(i => keys[i].Length > 0).GroupBy(i => keys[i][0]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var s in orgs)
         {
             var sk = keys[s];
-            if (sk.Length == 0 || NameForms.IsGenericOrgWord(sk[0]) || TextNorm.IsAcronym(NameForms.Clean(ms[s].Text))) continue;
+            if (sk.Length == 0 || NameForms.IsGenericOrgWord(sk[0]) || ctx.Name(s).IsAcronym) continue;
             var longer = byFirst[sk[0]].Where(l => keys[l].Length > sk.Length && keys[l].AsSpan(0, sk.Length).SequenceEqual(sk) && ms[l].Type == ms[s].Type)
                              .Select(Find).Distinct().ToList();
             if (longer.Count == 1) Union(s, longer[0]);
@@ -154,7 +154,7 @@ internal sealed class MentionGrouper(DocContext ctx)
         foreach (var i in named)
         {
             if (ms[i].Type != "PER") continue;
-            var toks = NameForms.PersonTokens(NameForms.PersonName(ms[i].Text));
+            var toks = ctx.Name(i).PersonTokens;
             if (toks.Length < 2) continue;
             if (!surnames.TryGetValue(toks[^1], out var l)) surnames[toks[^1]] = l = [];
             l.Add(i);
@@ -162,8 +162,8 @@ internal sealed class MentionGrouper(DocContext ctx)
         foreach (var i in named)
         {
             if (ms[i].Type is not ("ORG" or "MISC") || ctx.Places[i] is not null) continue;
-            var clean = NameForms.Clean(ms[i].Text);
-            if (clean.Contains(' ') || TextNorm.IsAcronym(clean) || ctx.Gaz.CountryByDemonym(clean) is not null) continue;
+            var clean = ctx.Name(i).Clean;
+            if (clean.Contains(' ') || ctx.Name(i).IsAcronym || ctx.Gaz.CountryByDemonym(clean) is not null) continue;
             if (surnames.TryGetValue(TextNorm.Key(clean), out var people) && people.Select(Find).Distinct().Count() == 1)
                 Union(i, people[0]);
         }

@@ -4,8 +4,9 @@ namespace Storyline.Entities.Text;
 
 /// <summary>
 /// Name keys for matching: diacritics folded, lower case, punctuation dropped, spaces collapsed.
-/// The app runs with invariant globalization, where <c>string.Normalize(FormD)</c> does not decompose,
-/// so Latin letters are folded with a table (generated once from Unicode NFD data, see tests).
+/// Latin letters are folded with a table (generated once from Unicode NFD data, see tests) rather than
+/// <c>string.Normalize(FormD)</c>, which does nothing under invariant globalisation and allocates: keys are
+/// the same whatever the globalisation mode, and cheap.
 /// </summary>
 public static class TextNorm
 {
