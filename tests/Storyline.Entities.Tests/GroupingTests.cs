@@ -111,6 +111,22 @@ public class GroupingTests
     }
 
     [Fact]
+    public void Entities_SurnameTypedOrg_GoesToPerson_NotToBuildingNamedAfterThem()
+    {
+        var doc = TestDocs.Run("[[Lena Vargas|PER]] met donors at [[Vargas Tower|ORG]]. [[Vargas|ORG]] said the talks went well.");
+        Assert.Contains("Vargas", doc.MentionTexts(doc.EntityOf("Lena Vargas")));
+        Assert.Single(doc.EntityOf("Vargas Tower").Mentions);
+    }
+
+    [Fact]
+    public void Entities_CourtesyTitleAlone_IsNotAnEntity()
+    {
+        var doc = TestDocs.Run("[[Mr.|PER]] [[Ade Bello|PER]] spoke. [[Mr.|PER]] Bello left.");
+        Assert.DoesNotContain(doc.Entities, e => e.Name == "Mr.");
+        Assert.Equal(-1, doc.Mentions.First(m => m.Text == "Mr.").Entity);
+    }
+
+    [Fact]
     public void Nominal_PicksPersonWhoseRoleHasTheModifiers()
     {
         var doc = TestDocs.Run("Foreign Minister [[Ana Duarte|PER]] met Prime Minister [[Rui Lobo|PER]] in the capital. " +

@@ -95,11 +95,44 @@ public class PlaceTests
     }
 
     [Fact]
+    public void Place_SmallForeignNamesake_InAWellLocatedStory_IsNotGuessed()
+    {
+        // Only an Australian Palm Beach is big enough for cities15000; in a Florida story that is wrong.
+        var doc = TestDocs.Run("The president flew from [[Washington|LOC]] to [[Florida|LOC]] and spent the weekend in [[Palm Beach|LOC]], " +
+                               "where [[Miami|LOC]] officials met him before he returned to [[New York|LOC]].");
+        Assert.Null(doc.PlaceId("Palm Beach"));
+        // With no other evidence the namesake is still the best guess.
+        Assert.NotNull(TestDocs.Run("They spent the weekend in [[Palm Beach|LOC]].").PlaceId("Palm Beach"));
+    }
+
+    [Fact]
+    public void Place_CompassWordAlone_IsNotADivision()
+    {
+        var doc = TestDocs.Run("Talks between the [[North|LOC]] and [[South Korea|LOC]] resumed.");
+        Assert.Null(doc.PlaceId("North"));
+    }
+
+    [Fact]
+    public void Place_InstitutionBuilding_IsNotATownAlias()
+    {
+        Assert.Null(TestDocs.Run("[[White House|LOC]] officials declined to comment.").PlaceId("White House"));
+    }
+
+    [Fact]
     public void Place_UnknownNameIsNotResolved()
     {
         var doc = TestDocs.Run("Crowds gathered at [[Zorblatt Plaza|LOC]].");
         Assert.Null(doc.PlaceId("Zorblatt Plaza"));
         Assert.Empty(doc.Places);
+    }
+
+    [Fact]
+    public void Place_OrgTypedNameBeforeATitle_IsAPlace()
+    {
+        var doc = TestDocs.Run("[[Tucson|ORG]] Mayor [[Regina Romero|PER]] met [[Arizona|ORG]] Governor [[Katie Hobbs|PER]].");
+        Assert.Equal("gn:5318313", doc.PlaceId("Tucson"));
+        Assert.Equal("admin1:US.AZ", doc.PlaceId("Arizona"));
+        Assert.Equal("US", doc.EntityOf("Regina Romero").CountryCode);
     }
 
     [Fact]

@@ -57,6 +57,9 @@ public sealed record ResolvedPlace(GeoKind Kind, int Index, double Score)
 /// and document context: the share of the document's confident country evidence (country names,
 /// demonyms, unambiguous places) that points at the candidate's country, and a bonus for towns inside a
 /// state/province the document names. Two passes: confident mentions first, then everything with context.
+/// Abstains rather than guess where the gazetteer is likely to lack the place: town alternate names under
+/// "the" or for institutions ("the White House" is not Casablanca), bare compass words ("North"), and small
+/// foreign towns nothing else in a well-located story points to.
 /// </summary>
 public sealed class PlaceResolver(Gazetteer gazetteer)
 {
@@ -81,6 +84,8 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
     private const double NamedDivisionBonus = 2.0;
     private const double SameSentenceCountryBonus = 1.0;
     private const double ConfidentMargin = 1.5;
+    private const int ObscureTownPopulation = 50_000;
+    private const int MinVotesToRejectForeignTown = 3;
 
     /// <summary>ORG/MISC mentions count as places only when they name a country or a town this big ("Beijing said").</summary>
     public const int GpeTownMinPopulation = 1_000_000;
@@ -155,11 +160,16 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
                 votes[g.CountryIndex(dc.Code)] += 1;   // "German" is evidence for Germany, not a place.
                 continue;
             }
-            var cands = Candidates(m.Text, m.Type);
+            // "Atlanta Mayor", "Georgia Governor": a name before a person's title is a place whatever type NER gave it.
+            var cands = Candidates(m.Text, m.Type is "ORG" or "MISC" && BeforeTitle(tokens, m) ? "LOC" : m.Type);
             // "the White House", "the Big Apple": a name under a definite article is a building, region or nickname,
             // not a town known by an alternate name (GeoNames lists "White House" for Casablanca).
-            if (cands.Length > 0 && IsDefinite(doc.Text, tokens, m))
+            // Same for institutions known by a building ("White House", "Kremlin"), with or without the article.
+            if (cands.Length > 0 && (IsDefinite(doc.Text, tokens, m) || OrgCountries.Institution(m.Text) is not null))
                 cands = cands.Where(c => !(c.Kind == GeoKind.City && c.Alias)).ToArray();
+            // A bare compass word or generic division name ("North", "Central") is not a place on its own.
+            if (cands.Length > 0 && GenericDivisionNames.Contains(PlaceKey(m.Text)))
+                cands = cands.Where(c => c.Kind != GeoKind.Admin1).ToArray();
             if (cands.Length == 0) continue;
             var it = new Item { Mention = i, Cands = cands, Sentence = SentenceOf(tokens, m.Start) };
             it.Prior = cands.Select(c => Prior(c, m.Text, cands)).ToArray();
@@ -211,6 +221,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
             sentenceCountries.TryGetValue(it.Sentence, out var sc);
             var (best, _) = Pick(it, votes, allVotes - (it.VoteCountry >= 0 ? 1 : 0), sc, it.VoteCountry, namedAdmin1);
             if (it.VoteCountry >= 0) votes[it.VoteCountry] += 1;
+            // A small town abroad that nothing else in a well-located story points to is more likely an unlisted
+            // local place ("Palm Beach" in a Florida story, where GeoNames only has the Australian one): no answer.
+            if (best is { Kind: GeoKind.City } && !it.Qualified && g.CityPop[best.Index] < ObscureTownPopulation
+                && g.CityCountry[best.Index] is var bc && bc >= 0 && votes[bc] - (it.VoteCountry == bc ? 1 : 0) <= 0
+                && allVotes - (it.VoteCountry >= 0 ? 1 : 0) >= MinVotesToRejectForeignTown)
+                best = null;
             result[it.Mention] = best;
         }
         return result;
@@ -308,6 +324,28 @@ public sealed class PlaceResolver(Gazetteer gazetteer)
         s = s.Trim();
         if (s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("\u2019s", StringComparison.Ordinal)) s = s[..^2];
         return s;
+    }
+
+    // First-level divisions named by a plain direction or generic word (Cameroon's "North", Ghana's "Central"...).
+    private static readonly HashSet<string> GenericDivisionNames = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north east", "north west",
+        "south east", "south west", "northern", "southern", "eastern", "western", "central", "centre", "center", "capital",
+        "coast", "coastal", "upper", "lower", "middle", "islands", "lakes", "highlands", "lowlands", "interior", "far north",
+    };
+
+    private static bool BeforeTitle(WordTokens tokens, EntityMention m)
+    {
+        int i = tokens.FirstAtOrAfter(m.End);
+        // modifier* head: "Mayor", "Chief Minister", "Police Chief".
+        for (int k = i; k < tokens.Count && k < i + 4 && tokens.IsWord(k); k++)
+        {
+            var w = tokens.Str(k);
+            if (!char.IsUpper(w[0])) return false;   // titles before names are capitalised
+            if (Roles.RoleLexicon.IsHead(w)) return true;
+            if (!Roles.RoleLexicon.IsModifier(w)) return false;
+        }
+        return false;
     }
 
     private static bool IsDefinite(string text, WordTokens tokens, EntityMention m)

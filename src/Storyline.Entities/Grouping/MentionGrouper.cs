@@ -25,7 +25,8 @@ internal sealed class MentionGrouper(DocContext ctx)
         int n = ms.Count;
         _parent = new int[n];
         for (int i = 0; i < n; i++) _parent[i] = i;
-        var named = Enumerable.Range(0, n).Where(i => !ms[i].Nominal).OrderBy(i => ms[i].Start).ToList();
+        // Mentions that are only a courtesy title ("Mr." tagged PER by NER) name nobody: left ungrouped.
+        var named = Enumerable.Range(0, n).Where(i => !ms[i].Nominal && !IsNoName(i)).OrderBy(i => ms[i].Start).ToList();
 
         GroupPersons(named);
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -38,8 +39,9 @@ internal sealed class MentionGrouper(DocContext ctx)
             if (byKey.TryGetValue(key, out var g)) Union(g, i); else byKey[key] = i;
         }
         LinkAcronyms(named);
-        LinkShortOrgNames(named);
+        // A lone "Trump" typed ORG is the person before it is the short form of "Trump Tower".
         LinkStrayPersonSurnames(named);
+        LinkShortOrgNames(named);
 
         var groups = new Dictionary<int, List<int>>();
         foreach (var i in named)
@@ -49,6 +51,12 @@ internal sealed class MentionGrouper(DocContext ctx)
             l.Add(i);
         }
         return groups.Values.OrderBy(l => ms[l[0]].Start).ToList();
+    }
+
+    private bool IsNoName(int i)
+    {
+        var clean = ctx.Name(i).Clean;
+        return clean.Length == 0 || Roles.RoleLexicon.Honorifics.Contains(clean) || !clean.Any(char.IsLetterOrDigit);
     }
 
     private void GroupPersons(List<int> named)
@@ -133,7 +141,7 @@ internal sealed class MentionGrouper(DocContext ctx)
     private void LinkShortOrgNames(List<int> named)
     {
         var ms = ctx.Doc.Mentions;
-        var orgs = named.Where(i => ms[i].Type is "ORG" or "MISC" && ctx.Places[i] is null).ToList();
+        var orgs = named.Where(i => ms[i].Type is "ORG" or "MISC" && ctx.Places[i] is null && !IsWithPerson(i)).ToList();
         var keys = orgs.ToDictionary(i => i, i => ctx.Name(i).OrgKeyTokens);
         var byFirst = orgs.Where(i => keys[i].Length > 0).GroupBy(i => keys[i][0]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var s in orgs)
@@ -144,6 +152,14 @@ internal sealed class MentionGrouper(DocContext ctx)
                              .Select(Find).Distinct().ToList();
             if (longer.Count == 1) Union(s, longer[0]);
         }
+    }
+
+    private bool IsWithPerson(int i)
+    {
+        int r = Find(i);
+        for (int k = 0; k < _parent.Length; k++)
+            if (k != i && Find(k) == r && ctx.Doc.Mentions[k].Type == "PER") return true;
+        return false;
     }
 
     // NER sometimes types a surname ORG or MISC ("Merkel said"); attach it when it equals a person's surname and is no place.
