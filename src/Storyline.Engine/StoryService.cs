@@ -22,7 +22,7 @@ public sealed class StoryService
     {
         _documents = documents;
         _index = index;
-        Engine = new StoryEngine(index, id => documents.Get(id)?.Text);
+        Engine = new StoryEngine(index, index.DocumentText);
     }
 
     /// <summary>The story service of a store, or an error naming what is missing.</summary>

@@ -26,7 +26,7 @@ public sealed class CliEndToEndTests : IDisposable
     {
         File.WriteAllText(FilePath("ferry.txt"), Article);
         var first = Run(Db, "ingest", FilePath("ferry.txt"), "--json");
-        Assert.Equal(0, first.ExitCode);
+        first.AssertExit(0);
         var j = first.Json;
         Assert.Equal(1, j.GetProperty("new").GetInt32());
         Assert.Equal(0, j.GetProperty("duplicates").GetInt32());
@@ -48,7 +48,7 @@ public sealed class CliEndToEndTests : IDisposable
         File.WriteAllText(FilePath("ferry.txt"), Article);
         var id = Run(Db, "ingest", FilePath("ferry.txt"), "--json").Json.GetProperty("documents")[0].GetProperty("id").GetInt64();
         var show = Run(Db, "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
-        Assert.Equal(0, show.ExitCode);
+        show.AssertExit(0);
         var d = show.Json;
         foreach (var f in new[] { "id", "title", "source", "publisher", "byline", "published", "language", "text", "removed", "content_hash" })
             Assert.True(d.TryGetProperty(f, out _), $"show --json lacks '{f}'");
@@ -67,7 +67,7 @@ public sealed class CliEndToEndTests : IDisposable
         File.WriteAllText(FilePath("lines.jsonl"),
             "{\"title\":\"Bridge reopens\",\"text\":\"The old bridge reopened to traffic on Friday after two years of repairs, officials said.\",\"published\":\"2024-05-03\",\"source\":\"Metro Wire\"}\n{not json\n");
         var r = Run(Db, "ingest", FilePath("good.txt"), FilePath("empty.txt"), FilePath("binary.bin"), FilePath("lines.jsonl"), FilePath("missing.txt"), "--json");
-        Assert.Equal(3, r.ExitCode);
+        r.AssertExit(3);
         var j = r.Json;
         Assert.Equal(2, j.GetProperty("new").GetInt32());
         Assert.Equal(4, j.GetProperty("failed").GetInt32());
@@ -87,8 +87,8 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Stdin_IsIngested()
     {
-        var r = Run(Db, Article, "ingest", "-", "--json");
-        Assert.Equal(0, r.ExitCode);
+        var r = RunWithInput(Db, Article, "ingest", "-", "--json");
+        r.AssertExit(0);
         Assert.Equal(1, r.Json.GetProperty("new").GetInt32());
     }
 
@@ -99,7 +99,7 @@ public sealed class CliEndToEndTests : IDisposable
         File.WriteAllText(FilePath("other.txt"), "Library hours\n\nThe city library will open late on Sundays from next month, the council said in a statement.");
         Run(Db, "ingest", _dir, "--json");
         var r = Run(Db, "search", "ferry strike", "--json");
-        Assert.Equal(0, r.ExitCode);
+        r.AssertExit(0);
         var results = r.Json.GetProperty("results");
         Assert.Equal(1, results.GetArrayLength());
         foreach (var f in new[] { "id", "title", "snippet", "score" }) Assert.True(results[0].TryGetProperty(f, out _));
@@ -111,17 +111,17 @@ public sealed class CliEndToEndTests : IDisposable
         File.WriteAllText(FilePath("ferry.txt"), Article);
         var id = Run(Db, "ingest", FilePath("ferry.txt"), "--json").Json.GetProperty("documents")[0].GetProperty("id").GetInt64();
         var r = Run(Db, "reprocess", "--json");
-        Assert.Equal(0, r.ExitCode);
+        r.AssertExit(0);
         Assert.Equal(1, r.Json.GetProperty("reprocessed").GetInt32());
-        Assert.Equal(0, Run(Db, "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json").ExitCode);
+        Run(Db, "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json").AssertExit(0);
     }
 
     [Fact]
     public void ExitCodes_UsageAndNotFound()
     {
-        Assert.Equal(2, Run(Db, "ingest").ExitCode);
-        Assert.Equal(2, Run(Db, "no-such-command").ExitCode);
-        Assert.Equal(4, Run(Db, "show", "999999", "--json").ExitCode);
+        Run(Db, "ingest").AssertExit(2);
+        Run(Db, "no-such-command").AssertExit(2);
+        Run(Db, "show", "999999", "--json").AssertExit(4);
     }
 
     [Theory]
@@ -133,7 +133,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void Help_TeachesWithExamples(string command)
     {
         var r = Run(Db, command, "--help");
-        Assert.Equal(0, r.ExitCode);
+        r.AssertExit(0);
         Assert.Contains("Examples:", r.Stdout);
         Assert.Contains("storyline " + command, r.Stdout);
     }

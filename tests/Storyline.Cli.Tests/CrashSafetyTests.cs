@@ -37,7 +37,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         var afterKill = Run(db, "docs", "--json", "--limit", "1");
-        Assert.Equal(0, afterKill.ExitCode);
+        afterKill.AssertExit(0);
         long stored = afterKill.Json.GetProperty("total").GetInt64();
         Assert.True(stored > 0, "committed batches must survive the kill");
 

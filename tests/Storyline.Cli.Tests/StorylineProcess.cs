@@ -18,10 +18,26 @@ public static class StorylineProcess
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
-        public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+        public JsonElement Json
+        {
+            get
+            {
+                try { return JsonDocument.Parse(Stdout).RootElement; }
+                catch (JsonException e) { throw new InvalidOperationException($"stdout is not JSON (exit {ExitCode}): {e.Message}\nstderr: {Stderr}", e); }
+            }
+        }
+
+        /// <summary>Asserts the exit code and shows stderr when it differs, so a failure explains itself.</summary>
+        public Result AssertExit(int expected)
+        {
+            if (ExitCode != expected)
+                Assert.Fail($"exit code {ExitCode}, expected {expected}\nstderr: {Stderr}\nstdout: {(Stdout.Length > 2000 ? Stdout[..2000] : Stdout)}");
+            return this;
+        }
     }
 
-    public static Result Run(string db, string? stdin, params string[] args)
+    /// <summary>Runs with <paramref name="stdin"/> piped in. A separate name: an overload taking (db, stdin, params args) silently swallowed the command name.</summary>
+    public static Result RunWithInput(string db, string? stdin, params string[] args)
     {
         var psi = new ProcessStartInfo(Path.Combine(Root, "storyline"))
         {
@@ -50,5 +66,5 @@ public static class StorylineProcess
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Result Run(string db, params string[] args) => Run(db, null, args);
+    public static Result Run(string db, params string[] args) => RunWithInput(db, null, args);
 }

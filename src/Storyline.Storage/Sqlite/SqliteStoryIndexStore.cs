@@ -44,6 +44,17 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IStor
         return c;
     }
 
+    /// <summary>
+    /// The clean text of a stored document, read inside the open batch: the engine asks for earlier texts while
+    /// its batch transaction holds the shared connection, where the document store's own reads would be refused.
+    /// </summary>
+    public string? DocumentText(long id)
+    {
+        using var c = Cmd("SELECT text FROM documents WHERE id = $id");
+        c.Parameters.AddWithValue("$id", id);
+        return c.ExecuteScalar() as string;
+    }
+
     // ---- documents ----
     public void PutDocuments(IReadOnlyList<DocRecord> docs)
     {
