@@ -33,6 +33,8 @@ internal sealed class DocumentBuffer
     public int TokenCount;
     public int[] SentenceStart = new int[64]; // SentenceStart[s]..SentenceStart[s+1]
     public int SentenceCount;
+    public ulong Topic;       // hash of the headline's section label ("SOCCER"), 0 = none
+    public bool TablesDoc;    // most sentences look like results tables
     public ulong[] Gaz = new ulong[1024];
     public int GazCount;
     public int[] Labels = new int[256];       // decoded labels (this pass)
@@ -49,6 +51,19 @@ internal sealed class DocumentBuffer
     public float[] Scores = new float[32];
     public ulong[] SeqExact = new ulong[64];
     public ulong[] SeqLower = new ulong[64];
+
+    // Beam search: per position and hypothesis the label and back-pointer; scores of the current and next position.
+    public int[] BeamLabel = new int[256];
+    public int[] BeamBack = new int[256];
+    public float[] BeamScore = new float[64];
+    public float[] BeamNext = new float[64];
+    public int[] BeamPath = new int[256];
+
+    public void EnsureBeam(int n)
+    {
+        if (BeamLabel.Length < n) { Array.Resize(ref BeamLabel, Math.Max(n, BeamLabel.Length * 2)); Array.Resize(ref BeamBack, BeamLabel.Length); }
+        if (BeamPath.Length < n) Array.Resize(ref BeamPath, n);
+    }
 
     public void Reset()
     {

@@ -20,6 +20,11 @@ public enum FeatureSet
     FirstPassAggregates = 64,
     /// <summary>Runs of capitalised words (first and last word of the run, position in it) and table-like sentences.</summary>
     CapitalRuns = 128,
+    /// <summary>
+    /// What kind of document it is: the section word of its headline ("SOCCER -", "RUGBY UNION -") and
+    /// whether it is mostly results tables. Town names are teams in sports results, places elsewhere.
+    /// </summary>
+    DocumentTopic = 256,
     All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns,
 }
 
@@ -39,7 +44,8 @@ internal static class FeatureExtractor
         TDocLower = 35, TDocCapMid = 36, TPrev = 37, TPrev2 = 38, TPrevWord = 39, TPrevShape = 40,
         THistMajor = 41, THistAny = 42, TAggMajor = 43, TAggAny = 44, TAggSpan = 45, TPass1 = 46, TPass1M1 = 47,
         TPass1P1 = 48, TShortLowerM1 = 49, TShortLowerP1 = 50, TClusterCaps = 51, TLowerCaps = 52, TClusterFirst = 53,
-        THistNone = 54, TAggNone = 55, TRunShape = 56, TRunFirst = 57, TRunLast = 58, TTable = 59, TRunLastCluster = 60, TSufCaps = 61, TAcronym = 62, TTableShape = 63;
+        THistNone = 54, TAggNone = 55, TRunShape = 56, TRunFirst = 57, TRunLast = 58, TTable = 59, TRunLastCluster = 60, TSufCaps = 61, TAcronym = 62, TTableShape = 63,
+        TTopicShape = 64, TTopicCluster = 65, TTopicWord = 66, TTablesDoc = 67;
 
     private const ulong Bos = 0xB05B05B05UL, Eos = 0xE05E05E05UL;
     private const int TypeSlots = 5; // O, PER, ORG, LOC, MISC
@@ -114,6 +120,7 @@ internal static class FeatureExtractor
                 if (t.Caps == CapKind.AllCaps && words[i].Length is >= 2 and <= MaxRun && buf.Acronyms.TryGetValue(t.Word, out var last))
                     t.AcronymOf = last;
             }
+        if ((set & FeatureSet.DocumentTopic) != 0) DocumentTopic(buf, words);
         if ((set & FeatureSet.DocumentCase) != 0)
             for (int i = 0; i < n; i++)
             {
@@ -167,6 +174,40 @@ internal static class FeatureExtractor
                 start = -1;
             }
         }
+    }
+
+    /// <summary>Share of a document's sentences that must look like tables for it to count as a results document.</summary>
+    private const double TablesDocShare = 0.4;
+    /// <summary>Words a headline's section label may have before its dash ("RUGBY UNION -").</summary>
+    private const int MaxTopicWords = 3;
+
+    /// <summary>
+    /// Sets buf.Topic from the first sentence when it reads "SECTION - ..." in capitals (the wire's
+    /// section label) and buf.TablesDoc when many sentences are number-heavy.
+    /// </summary>
+    private static void DocumentTopic(DocumentBuffer buf, IReadOnlyList<string> words)
+    {
+        buf.Topic = 0;
+        for (int s = 0; s < buf.SentenceCount && s < 2 && buf.Topic == 0; s++)
+        {
+            int a = buf.SentenceStart[s], b = buf.SentenceStart[s + 1];
+            for (int i = a + 1; i < b && i <= a + MaxTopicWords; i++)
+                if (words[i] == "-")
+                {
+                    ulong h = 0x70B1C;
+                    bool ok = true;
+                    for (int k = a; k < i; k++)
+                    {
+                        if (buf.Tokens[k].Caps != CapKind.AllCaps) { ok = false; break; }
+                        h = TextHash.Combine(h, buf.Tokens[k].Lower);
+                    }
+                    if (ok) buf.Topic = h;
+                    break;
+                }
+        }
+        int tables = 0;
+        for (int s = 0; s < buf.SentenceCount; s++) if (buf.Tokens[buf.SentenceStart[s]].Table) tables++;
+        buf.TablesDoc = buf.SentenceCount >= 3 && tables >= TablesDocShare * buf.SentenceCount;
     }
 
     /// <summary>Remembers the initials of a multi-word run ("National Association of Purchasing Management" → NAPM).</summary>
@@ -397,12 +438,17 @@ internal static class FeatureExtractor
             }
         }
 
-        // Label history (labels decoded so far in this sentence).
-        ulong p1 = (ulong)(prev + 1), p2 = (ulong)(prev2 + 1);
-        Add(f, ref n, TPrev, p1);
-        Add(f, ref n, TPrev2, p1, p2);
-        Add(f, ref n, TPrevWord, p1, t.IdLower);
-        Add(f, ref n, TPrevShape, p1, t.Short);
+        if ((set & FeatureSet.DocumentTopic) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
+        {
+            ulong topic = buf.Topic, tables = buf.TablesDoc ? 1UL : 0UL;
+            Add(f, ref n, TTopicShape, topic, TextHash.Combine(t.Short, tables, first));
+            if (t.Cluster >= 0) Add(f, ref n, TTopicCluster, topic, (ulong)WordClusters.Level(t.Cluster, 1));
+            Add(f, ref n, TTopicWord, topic, t.IdLower);
+            if (buf.TablesDoc) Add(f, ref n, TTablesDoc, TextHash.Combine(sM1, t.Short, sP1), t.Table ? 1UL : 0UL);
+        }
+
+        // Label history (labels decoded so far in this sentence); beam search adds these per hypothesis.
+        if (prev != NoHistory) n += LabelFeatures(buf, i, prev, prev2, f.AsSpan(n));
 
         if ((set & FeatureSet.PredictionHistory) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
             TypeDistribution(f, ref n, buf.HistoryIndex, buf.HistoryCounts, t.Lower, -1, THistMajor, THistAny, THistNone, caps);
@@ -430,6 +476,24 @@ internal static class FeatureExtractor
             }
         }
         return n;
+    }
+
+    /// <summary>Passed as <c>prev</c> to <see cref="Extract"/>: leave out the label-history features (beam search scores them per hypothesis).</summary>
+    public const int NoHistory = int.MinValue;
+
+    /// <summary>Number of features <see cref="LabelFeatures"/> writes.</summary>
+    public const int LabelFeatureCount = 4;
+
+    /// <summary>The features that depend on the two labels before position <paramref name="i"/>.</summary>
+    public static int LabelFeatures(DocumentBuffer buf, int i, int prev, int prev2, Span<ulong> f)
+    {
+        ref var t = ref buf.Tokens[i];
+        ulong p1 = (ulong)(prev + 1), p2 = (ulong)(prev2 + 1);
+        f[0] = TextHash.Combine(TPrev, p1);
+        f[1] = TextHash.Combine(TPrev2, p1, p2);
+        f[2] = TextHash.Combine(TPrevWord, p1, t.IdLower);
+        f[3] = TextHash.Combine(TPrevShape, p1, t.Short);
+        return LabelFeatureCount;
     }
 
     private static void ClusterFeatures(ulong[] f, ref int n, ulong template, int packed, int levels = int.MaxValue)

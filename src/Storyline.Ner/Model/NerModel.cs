@@ -34,6 +34,8 @@ public sealed class NerModel
 
     public NerLexicon Lexicon { get; }
     public IReadOnlyList<TaggingPass> Passes { get; }
+    /// <summary>Hypotheses kept by the beam search decoder; 1 = greedy. Read from the model's "beam" note when loaded.</summary>
+    public int BeamSize { get; init; } = 1;
     /// <summary>Free-form notes written by the trainer (data, settings, dev score).</summary>
     public IReadOnlyDictionary<string, string> Info { get; }
 
@@ -69,15 +71,21 @@ public sealed class NerModel
         var buf = t_buffer ??= new DocumentBuffer();
         var first = Passes[0];
         FeatureExtractor.Prepare(buf, words, sentenceStarts, Lexicon, first.Features | (Passes.Count > 1 ? Passes[1].Features : 0));
-        Decoder.Run(buf, first, null);
+        Decode(buf, first);
         if (Passes.Count > 1)
         {
             Array.Copy(buf.Labels, buf.Pass1, buf.TokenCount);
             FeatureExtractor.BuildAggregates(buf);
             buf.HistoryIndex.Clear();
-            Decoder.Run(buf, Passes[1], null);
+            Decode(buf, Passes[1]);
         }
         buf.Labels.AsSpan(0, words.Count).CopyTo(labels);
+    }
+
+    private void Decode(DocumentBuffer buf, TaggingPass pass)
+    {
+        if (BeamSize > 1) Decoder.RunBeam(buf, pass, BeamSize);
+        else Decoder.Run(buf, pass, null);
     }
 
     public void Save(string path)
@@ -128,8 +136,12 @@ public sealed class NerModel
             var set = (FeatureSet)r.ReadInt32();
             passes.Add(new TaggingPass(set, WeightTable.Read(r)));
         }
-        return new NerModel(lex, passes, info);
+        int beam = info.TryGetValue(BeamNote, out var bs) && int.TryParse(bs, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bv) ? bv : 1;
+        return new NerModel(lex, passes, info) { BeamSize = Math.Max(1, beam) };
     }
+
+    /// <summary>Key of the note that stores <see cref="BeamSize"/>.</summary>
+    public const string BeamNote = "beam";
 }
 
 /// <summary>Greedy left-to-right decoding under BILOU constraints; optionally learns (perceptron) as it goes.</summary>
@@ -161,6 +173,116 @@ internal static class Decoder
 
     /// <summary>Learning hook: called per token with the features, the predicted label; returns the label to keep as history.</summary>
     public delegate int Learn(ReadOnlySpan<ulong> features, int tokenIndex, int predicted);
+
+    /// <summary>
+    /// Beam search over a sentence: label-independent features are scored once per token and the
+    /// label-history features per hypothesis; a hypothesis scores the sum of its tokens' scores.
+    /// Greedy decoding commits to B- and must then continue the entity through whatever follows;
+    /// the beam can still choose the cheaper reading once the next words are seen. Prediction-history
+    /// features see earlier sentences only (the labels of a sentence are known when it is finished).
+    /// </summary>
+    /// <summary>
+    /// Training hook of <see cref="RunBeam"/>: the gold labels of tokens [start, end) of a sentence fell out
+    /// of the beam at end-1, or lost at the sentence end; <paramref name="predicted"/> is the best hypothesis for them.
+    /// </summary>
+    public delegate void BeamUpdate(int start, int end, ReadOnlySpan<int> predicted);
+
+    public static void RunBeam(DocumentBuffer buf, TaggingPass pass, int beam) => RunBeam(buf, pass, beam, null, null);
+
+    /// <summary>
+    /// As above; with <paramref name="gold"/> (document labels) and <paramref name="update"/> it trains like
+    /// Collins &amp; Roark (2004): when the gold prefix leaves the beam it asks for an update on that prefix (early update).
+    /// </summary>
+    public static void RunBeam(DocumentBuffer buf, TaggingPass pass, int beam, int[]? gold, BeamUpdate? update)
+    {
+        var set = pass.Features;
+        var obs = buf.Scores;
+        Span<float> lab = stackalloc float[L];
+        Span<ulong> lf = stackalloc ulong[FeatureExtractor.LabelFeatureCount];
+        for (int s = 0; s < buf.SentenceCount; s++)
+        {
+            int a = buf.SentenceStart[s], b = buf.SentenceStart[s + 1], len = b - a;
+            if (len == 0) continue;
+            buf.EnsureBeam(len * beam);
+            var labels = buf.BeamLabel; var back = buf.BeamBack;
+            var cur = buf.BeamScore; var next = buf.BeamNext;
+            int count = 1;
+            cur[0] = 0;
+            int goldK = gold is null ? -2 : 0; // index of the gold prefix in the beam; -2 = not tracked
+            for (int j = 0; j < len; j++)
+            {
+                int i = a + j;
+                int n = FeatureExtractor.Extract(buf, i, a, b, set, FeatureExtractor.NoHistory, 0);
+                pass.Weights.Score(buf.Features.AsSpan(0, n), obs);
+                bool last = j == len - 1;
+                int made = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    int prev = j == 0 ? -1 : labels[(j - 1) * beam + k];
+                    int prev2 = j <= 1 ? -1 : labels[(j - 2) * beam + back[(j - 1) * beam + k]];
+                    FeatureExtractor.LabelFeatures(buf, i, prev, prev2, lf);
+                    pass.Weights.Score(lf, lab);
+                    for (int c = 0; c < L; c++)
+                    {
+                        if (!Allowed(prev, c, last)) continue;
+                        float sc = cur[k] + obs[c] + lab[c];
+                        // Insert into the sorted top-`beam` list of this position.
+                        if (made == beam && sc <= next[beam - 1]) continue;
+                        int at = made < beam ? made++ : beam - 1;
+                        while (at > 0 && next[at - 1] < sc)
+                        {
+                            next[at] = next[at - 1];
+                            labels[j * beam + at] = labels[j * beam + at - 1];
+                            back[j * beam + at] = back[j * beam + at - 1];
+                            at--;
+                        }
+                        next[at] = sc; labels[j * beam + at] = c; back[j * beam + at] = k;
+                    }
+                }
+                count = made;
+                (cur, next) = (next, cur);
+                if (goldK != -2)
+                {
+                    int found = -1;
+                    for (int k = 0; k < count && found < 0; k++)
+                        if (labels[j * beam + k] == gold![i] && (j == 0 || back[j * beam + k] == goldK)) found = k;
+                    goldK = found;
+                    if (found < 0)
+                    {
+                        Span<int> pred = buf.BeamPath.AsSpan(0, j + 1);
+                        Backtrack(labels, back, beam, j, 0, pred);
+                        update!(a, i + 1, pred);
+                        goldK = -2;
+                    }
+                }
+            }
+            if (goldK >= 0 && goldK != 0)
+            {
+                // Gold survived but is not the best: standard update on the whole sentence.
+                Span<int> pred = buf.BeamPath.AsSpan(0, len);
+                Backtrack(labels, back, beam, len - 1, 0, pred);
+                update!(a, b, pred);
+            }
+            // Follow the back-pointers of the best complete hypothesis.
+            int e = 0;
+            for (int j = len - 1; j >= 0; j--)
+            {
+                buf.Labels[a + j] = labels[j * beam + e];
+                e = back[j * beam + e];
+            }
+            if ((set & FeatureSet.PredictionHistory) != 0)
+                for (int i = a; i < b; i++) FeatureExtractor.RecordHistory(buf, i, buf.Labels[i]);
+        }
+    }
+
+    private static void Backtrack(int[] labels, int[] back, int beam, int j, int e, Span<int> into)
+    {
+        for (; j >= 0; j--)
+        {
+            into[j] = labels[j * beam + e];
+            e = back[j * beam + e];
+        }
+    }
 
     public static void Run(DocumentBuffer buf, TaggingPass pass, Learn? learn)
     {

@@ -42,6 +42,8 @@ public sealed record NerTrainerOptions
     /// </summary>
     public double SingletonDropout { get; init; } = 0.5;
     public int Seed { get; init; } = 17;
+    /// <summary>Beam width for training and tagging; 1 = greedy. Wider beams train a structured perceptron with early updates.</summary>
+    public int Beam { get; init; } = 1;
     public Action<string>? Log { get; init; }
 }
 
@@ -109,7 +111,7 @@ public static class NerTrainer
                 var rest = docs.Where(d => d.Fold % stackFolds != j).ToList();
                 var (wj, _, _) = TrainPass(rest, d => foldLex[d.Fold], set1, null, baseLex, null, o, epochs1, Log, $"stack {j + 1}/{stackFolds}");
                 var heldLex = baseLex.WithMined(GazetteerBuilder.Mine(trainDocs.Where((_, i) => (i % o.MinedFolds) % stackFolds != j)));
-                var m = new NerModel(heldLex, [new TaggingPass(set1, wj)]);
+                var m = new NerModel(heldLex, [new TaggingPass(set1, wj)]) { BeamSize = o.Beam };
                 foreach (var d in inFold)
                 {
                     d.Pass1 = new int[d.Words.Length];
@@ -130,8 +132,9 @@ public static class NerTrainer
             ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
             ["features"] = o.Features.ToString(),
             ["passes"] = passes.Count.ToString(CultureInfo.InvariantCulture),
+            [NerModel.BeamNote] = o.Beam.ToString(CultureInfo.InvariantCulture),
         };
-        var model = new NerModel(baseLex, passes, info);
+        var model = new NerModel(baseLex, passes, info) { BeamSize = o.Beam };
         string? saved = null;
         if (o.Save)
         {
@@ -180,6 +183,13 @@ public static class NerTrainer
                     Array.Copy(d.Pass1!, buf.Pass1, d.Words.Length);
                     FeatureExtractor.BuildAggregates(buf);
                 }
+                if (o.Beam > 1)
+                {
+                    Decoder.RunBeam(buf, pass, o.Beam, d.Gold, (start, end, predicted) => StructuredUpdate(buf, learner, set, d.Gold, start, end, predicted, ref errors));
+                    for (int i = 0; i < d.Words.Length; i++) learner.Tick();
+                    tokens += d.Words.Length;
+                    continue;
+                }
                 Decoder.Run(buf, pass, (feats, i, predicted) =>
                 {
                     int gold = d.Gold[i];
@@ -193,7 +203,7 @@ public static class NerTrainer
             if (dev is null) { log(msg); continue; }
             var avg = learner.Averaged();
             var passes = firstPass is null ? new List<TaggingPass> { new(set, avg) } : [firstPass, new(set, avg)];
-            var score = NerEvaluator.Evaluate(new NerModel(fullLex, passes), dev, "dev");
+            var score = NerEvaluator.Evaluate(new NerModel(fullLex, passes) { BeamSize = o.Beam }, dev, "dev");
             log($"{msg}; dev F1 {score.F1:F2}");
             if (score.F1 > bestF1) { bestF1 = score.F1; best = avg; bestEpoch = epoch; }
             else if (epoch - bestEpoch >= o.Patience) break;
@@ -201,6 +211,50 @@ public static class NerTrainer
         if (dev is null) return (learner.Averaged(), maxEpochs, double.NaN);
         log($"{name}: best dev F1 {bestF1:F2} at epoch {bestEpoch}");
         return (best!, bestEpoch, bestF1);
+    }
+
+    /// <summary>
+    /// Structured perceptron update on tokens [start, end) of a sentence: the gold path's features
+    /// (observation features and label-history features under the gold history) go up, the predicted
+    /// path's go down. Positions where both paths agree on the label and its history cancel out.
+    /// </summary>
+    private static void StructuredUpdate(DocumentBuffer buf, PerceptronLearner learner, FeatureSet set, int[] gold,
+        int start, int end, ReadOnlySpan<int> predicted, ref int errors)
+    {
+        Span<ulong> lf = stackalloc ulong[FeatureExtractor.LabelFeatureCount];
+        int sentence = SentenceOf(buf, start);
+        int a = buf.SentenceStart[sentence], b = buf.SentenceStart[sentence + 1];
+        for (int i = start; i < end; i++)
+        {
+            int j = i - start;
+            int g = gold[i], q = predicted[j];
+            int g1 = j >= 1 ? gold[i - 1] : -1, g2 = j >= 2 ? gold[i - 2] : -1;
+            int q1 = j >= 1 ? predicted[j - 1] : -1, q2 = j >= 2 ? predicted[j - 2] : -1;
+            if (g == q && g1 == q1 && g2 == q2) continue;
+            if (g != q)
+            {
+                errors++;
+                int n = FeatureExtractor.Extract(buf, i, a, b, set, FeatureExtractor.NoHistory, 0);
+                var obs = buf.Features.AsSpan(0, n);
+                learner.Adjust(obs, g, +1);
+                learner.Adjust(obs, q, -1);
+            }
+            FeatureExtractor.LabelFeatures(buf, i, g1, g2, lf);
+            learner.Adjust(lf, g, +1);
+            FeatureExtractor.LabelFeatures(buf, i, q1, q2, lf);
+            learner.Adjust(lf, q, -1);
+        }
+    }
+
+    private static int SentenceOf(DocumentBuffer buf, int token)
+    {
+        int lo = 0, hi = buf.SentenceCount - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (buf.SentenceStart[mid] <= token) lo = mid; else hi = mid - 1;
+        }
+        return lo;
     }
 
     private const string CacheMagic = "STORYLINE-NER-RES";

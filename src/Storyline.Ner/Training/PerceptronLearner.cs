@@ -37,6 +37,19 @@ internal sealed class PerceptronLearner
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weights of <paramref name="label"/> for every feature (structured updates).</summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int label, int delta)
+    {
+        foreach (var f in features)
+        {
+            int row = _w.RowOf(f);
+            var w = _w.Raw;
+            if (_u.Length < w.Length) Array.Resize(ref _u, w.Length);
+            int i = row * Labels + label;
+            w[i] += delta; _u[i] += delta * (double)_c;
+        }
+    }
+
     /// <summary>One training instance done.</summary>
     public void Tick() => _c++;
 
