@@ -10,7 +10,7 @@ public sealed record MetadataOptions
     public bool HighAccuracyLanguage { get; init; }
 
     /// <summary>How much text the language detector sees: enough for a sure call, bounded for speed.</summary>
-    public int LanguageSampleChars { get; init; } = 2000;
+    public int LanguageSampleChars { get; init; } = 500;
 
     /// <summary>Publication dates before this year are rejected as misreadings (copyright years, birth dates...).</summary>
     public int MinYear { get; init; } = 1990;

@@ -41,6 +41,7 @@ public static class IngestBench
 
             var quarters = new List<string>();
             var proc = Process.GetCurrentProcess();
+            var cpu0 = proc.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var outcomes = service.Ingest([Path.Combine(dir, "corpus")], p =>
             {
@@ -52,9 +53,13 @@ public static class IngestBench
             });
             sw.Stop();
             proc.Refresh();
+            double cpuMs = (proc.TotalProcessorTime - cpu0).TotalMilliseconds;
             int failed = outcomes.Count(o => o.Status == IngestOutcome.Failed);
+            var t = service.Timings;
+            output.WriteLine($"ingest [{label}]: wall time in pipeline (overlapping the store) {t.Pipeline.TotalSeconds:F1} s, store {t.Store.TotalSeconds:F1} s, stories {t.Stories.TotalSeconds:F1} s (incl. warm-up)");
+            ProfileStages(output, label, pipeline, Path.Combine(dir, "corpus"));
             output.WriteLine($"ingest [{label}]: {outcomes.Count:N0} documents ({failed} failed) in {sw.Elapsed.TotalSeconds:F1} s");
-            output.WriteLine($"ingest [{label}]: {outcomes.Count / sw.Elapsed.TotalSeconds:F0} docs/s, {bytes / 1e6 / sw.Elapsed.TotalSeconds:F2} MB/s (target >= 500 docs/s)");
+            output.WriteLine($"ingest [{label}]: {outcomes.Count / sw.Elapsed.TotalSeconds:F0} docs/s, {bytes / 1e6 / sw.Elapsed.TotalSeconds:F2} MB/s (target >= 500 docs/s); CPU {cpuMs / outcomes.Count:F2} ms per document = {outcomes.Count / (cpuMs / 1000) * Environment.ProcessorCount:F0} docs/s if all {Environment.ProcessorCount} cores were ours");
             output.WriteLine($"ingest [{label}]: peak working set {proc.PeakWorkingSet64 / 1e6:F0} MB; working set after " + string.Join(", ", quarters));
         }
         finally
@@ -62,6 +67,35 @@ public static class IngestBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dir, true);
         }
+    }
+
+    /// <summary>Where the time goes: each stage, one thread, on the first documents of the corpus (after the timed run, so warm).</summary>
+    private static void ProfileStages(TextWriter output, string label, Storyline.Core.Pipeline pipeline, string corpus)
+    {
+        const int Sample = 300;
+        var reader = new Storyline.Ingest.DocumentReader();
+        var sw = Stopwatch.StartNew();
+        var docs = reader.Read([corpus]).Take(Sample).Select(i => i.Document).OfType<Document>().ToList();
+        double readMs = sw.Elapsed.TotalMilliseconds / Math.Max(1, docs.Count);
+        var perStage = new double[pipeline.Stages.Count];
+        foreach (var d in docs)
+            for (int s = 0; s < pipeline.Stages.Count; s++)
+            {
+                long t = Stopwatch.GetTimestamp();
+                pipeline.Stages[s].Process(d);
+                perStage[s] += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+        var parts = pipeline.Stages.Select((st, i) => $"{st.Info.Id} {perStage[i] / docs.Count:F2}").Prepend($"read {readMs:F2}");
+        var dbPath = Path.Combine(Path.GetDirectoryName(corpus)!, "profile.db");
+        double storeMs;
+        using (var store = new SqliteDocumentStore(dbPath))
+        {
+            long t = Stopwatch.GetTimestamp();
+            foreach (var chunk in docs.Chunk(100)) store.SaveBatch(chunk);
+            storeMs = Stopwatch.GetElapsedTime(t).TotalMilliseconds / docs.Count;
+        }
+        parts = parts.Append($"store {storeMs:F2}");
+        output.WriteLine($"ingest [{label}]: ms per document on one thread: " + string.Join(", ", parts));
     }
 
     private static long Generate(string dir, int n, List<string> bodies)
