@@ -31,6 +31,10 @@ public sealed partial class DocumentAnalysis
     public DateTimeOffset SeenAt { get; init; }
     /// <summary>The latest full date written near the top of the text (dateline), if any.</summary>
     public DateTimeOffset? TextDate { get; init; }
+    /// <summary>Names in the lead (title and first sentence): the participants the story is about.</summary>
+    public ulong[] LeadNameKeys { get; init; } = [];
+    /// <summary>The latest plausible year the text mentions (a rough "when": 2008 vs 2013 tells two events of one kind apart).</summary>
+    public int? LatestYear { get; init; }
 
     /// <summary>Key spaces so that a word, a name and a number never share a hash.</summary>
     internal const ulong TermSpace = 0, NameSpace = 1, NumberSpace = 2, QuoteSpace = 3;
@@ -54,6 +58,8 @@ public sealed partial class DocumentAnalysis
             Inc(terms, TextTools.Hash(TextTools.Stem(w.Lower), TermSpace));
         }
         var names = NamesOf(doc, text, words, sentences);
+        int leadEnd = sentences.Count > LeadSentences ? sentences[LeadSentences - 1].End : text.Length;
+        var leadNames = LeadNamesOf(doc, text, words, sentences, leadEnd).Select(n => TextTools.Hash(n, NameSpace)).Distinct().ToArray();
         var entityKeys = new HashSet<ulong>();
         foreach (var n in names)
         {
@@ -75,7 +81,42 @@ public sealed partial class DocumentAnalysis
             Url = NormaliseUrl(url), Source = source, Publisher = md.Publisher?.Value, Title = title,
             CreditedTo = Credit(text, title), Published = md.Published?.Value, SeenAt = doc.Origin.SeenAt,
             TextDate = DateInference.LatestDate(text.Length > HeadChars ? text[..HeadChars] : text)?.Date,
+            LeadNameKeys = leadNames, LatestYear = LatestYearOf(words),
         };
+    }
+
+    /// <summary>Sentences that make the lead (a title line and the first sentence).</summary>
+    public const int LeadSentences = 2;
+    /// <summary>Years outside this range are counts, not dates.</summary>
+    private const int MinYear = 1900, MaxYear = 2100;
+
+    private static int? LatestYearOf(List<Word> words)
+    {
+        int? best = null;
+        foreach (var w in words)
+            if (w.IsNumber && w.Lower.Length == 4 && int.TryParse(w.Lower, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y)
+                && y is >= MinYear and <= MaxYear && (best is null || y > best)) best = y;
+        return best;
+    }
+
+    /// <summary>Names whose mention starts in the lead; the full name and its last word, as in <see cref="NamesOf"/>.</summary>
+    private static IEnumerable<string> LeadNamesOf(Document doc, string text, List<Word> words, List<SentenceSpan> sentences, int leadEnd)
+    {
+        IEnumerable<string> raw;
+        if (doc.Mentions.Count > 0)
+            raw = doc.Mentions.Where(m => m.Start < leadEnd).Select(m => string.Join(' ', TextTools.Words(m.Text).Select(w => w.Lower)));
+        else
+        {
+            int nw = 0; while (nw < words.Count && words[nw].Start < leadEnd) nw++;
+            raw = TextTools.Names(text, words.GetRange(0, nw), sentences.Count > LeadSentences ? sentences.GetRange(0, LeadSentences) : sentences);
+        }
+        foreach (var n in raw)
+        {
+            if (n.Length < 2) continue;
+            yield return n;
+            int sp = n.LastIndexOf(' ');
+            if (sp > 0) yield return n[(sp + 1)..];
+        }
     }
 
     /// <summary>Characters at the top of a text searched for a dateline.</summary>

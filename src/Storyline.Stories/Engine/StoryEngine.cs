@@ -25,9 +25,12 @@ public sealed partial class StoryEngine
     private readonly StoryOptions _o;
     private readonly MinHasher _hasher;
     private readonly Lazy<ParaphraseClassifier> _classifier;
+    private readonly StoryJoinModel? _join;
     private long _seq;
 
-    public StoryEngine(IStoryIndexStore store, TextSource? texts = null, StoryOptions? options = null, ParaphraseClassifier? classifier = null)
+    /// <param name="joinModel">The join model; default <see cref="StoryJoinModel.Default"/> when <see cref="StoryOptions.UseJoinModel"/>.</param>
+    public StoryEngine(IStoryIndexStore store, TextSource? texts = null, StoryOptions? options = null, ParaphraseClassifier? classifier = null,
+        StoryJoinModel? joinModel = null)
     {
         _store = store;
         _texts = texts ?? (store is InMemoryStoryIndexStore mem ? mem.GetText : null);
@@ -35,6 +38,7 @@ public sealed partial class StoryEngine
         _hasher = new MinHasher(_o.Dedup);
         _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
         _seq = store.DocumentCount;
+        _join = joinModel ?? (_o.UseJoinModel ? StoryJoinModel.Default : null);
     }
 
     public IStoryIndexStore Store => _store;
@@ -152,7 +156,21 @@ public sealed partial class StoryEngine
         }
         var published = a.Published;
         var when = published ?? (_o.UseTextDates ? a.TextDate : null);
-        if (storyId == 0)
+        string? gold = Teacher?.Invoke(a.Id);
+        if (storyId == 0 && (_join is not null || gold is not null))
+        {
+            var scored = ScoreStoriesModel(_join, new DocView(keys, weights, a), candDocs, when);
+            if (gold is not null)
+                foreach (var (sid, x) in _storyRows) TrainingRows?.Add((x, MajorityGold(sid) == gold));
+            if (gold is not null && TeacherForces) storyId = _goldStory.GetValueOrDefault(gold);
+            else if (scored.Count > 0 && scored[0].P >= (_o.JoinProbability ?? _join!.Data.JoinProbability))
+            {
+                storyId = scored[0].Story.Id; storyScore = scored[0].P;
+                foreach (var (s, p) in scored.Skip(1))
+                    if (p >= _o.MergeProbability) merged.Add(s.Id);
+            }
+        }
+        else if (storyId == 0)
         {
             var scored = ScoreStories(docVec, candDocs, when);
             if (scored.Count > 0 && scored[0].Score >= _o.JoinThreshold)
@@ -170,6 +188,7 @@ public sealed partial class StoryEngine
             storyId = story.Id;
         }
         else story = _store.GetStory(storyId)!;
+        if (gold is not null) NoteGold(storyId, gold);
 
         foreach (var m in merged) MergeInto(story, m);
 
@@ -180,8 +199,10 @@ public sealed partial class StoryEngine
             TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
             SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
             Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo, StoryId = storyId,
+            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when,
         };
         AddToStory(story, rec, a, when);
+        if (a.LatestYear is { } year) story.Years[year] = story.Years.GetValueOrDefault(year) + 1;
         // stories that turn out to be one: the updated story is compared with the other candidate stories
         if (_o.StoryMergeThreshold < 1)
         {
@@ -302,8 +323,10 @@ public sealed partial class StoryEngine
 
     private double CosineToCentroid(Dictionary<ulong, float> v, StoryRecord s)
     {
-        double nw = 0, ne = 0, dw = 0, de = 0; bool he = false;
-        foreach (var (k, x) in s.Centroid) if (IsEntity(k)) ne += x * x; else nw += x * x;
+        double dw = 0, de = 0; bool he = false;
+        EnsureNorms(s);
+        var cn = s.CentroidNorm2;
+        double nw = cn[DocumentAnalysis.TermSpace] + cn[DocumentAnalysis.QuoteSpace], ne = cn[DocumentAnalysis.NameSpace] + cn[DocumentAnalysis.NumberSpace];
         foreach (var (k, x) in v)
         {
             bool e = IsEntity(k); he |= e;
@@ -365,10 +388,18 @@ public sealed partial class StoryEngine
     private void AddToStory(StoryRecord s, DocRecord d, DocumentAnalysis a, DateTimeOffset? when)
     {
         s.Documents.Add(d.Id);
-        for (int i = 0; i < d.TermKeys.Length; i++) s.Centroid[d.TermKeys[i]] = s.Centroid.GetValueOrDefault(d.TermKeys[i]) + d.TermWeights[i];
-        if (s.Centroid.Count > PruneFactor * _o.CentroidTerms) Prune(s.Centroid, _o.CentroidTerms);
+        EnsureNorms(s);
+        var norm2 = s.CentroidNorm2;
+        for (int i = 0; i < d.TermKeys.Length; i++)
+        {
+            float old = s.Centroid.GetValueOrDefault(d.TermKeys[i]), now = old + d.TermWeights[i];
+            s.Centroid[d.TermKeys[i]] = now;
+            norm2[Text.TextTools.SpaceOf(d.TermKeys[i])] += (double)now * now - (double)old * old;
+        }
+        if (s.Centroid.Count > PruneFactor * _o.CentroidTerms) { Prune(s.Centroid, _o.CentroidTerms); RecomputeNorms(s); }
         foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
         if (s.Entities.Count > PruneFactor * _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);
+        UpdateTopEntities(s, d.EntityKeys);
         if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
         if (when is { } p)
         {
@@ -401,7 +432,10 @@ public sealed partial class StoryEngine
         if (other is null || other.Id == into.Id || other.MergedInto is not null) return;
         foreach (var (k, v) in other.Centroid) into.Centroid[k] = into.Centroid.GetValueOrDefault(k) + v;
         if (into.Centroid.Count > 2 * _o.CentroidTerms) Prune(into.Centroid, _o.CentroidTerms);
+        RecomputeNorms(into);
         foreach (var (k, v) in other.Entities) into.Entities[k] = into.Entities.GetValueOrDefault(k) + v;
+        UpdateTopEntities(into, other.TopEntities);
+        foreach (var (y, c) in other.Years) into.Years[y] = into.Years.GetValueOrDefault(y) + c;
         into.Sources.UnionWith(other.Sources);
         if (other.FirstPublished is { } f && (into.FirstPublished is null || f < into.FirstPublished)) into.FirstPublished = f;
         if (other.LastPublished is { } l && (into.LastPublished is null || l > into.LastPublished)) into.LastPublished = l;
@@ -412,7 +446,8 @@ public sealed partial class StoryEngine
         _store.PutDocuments(moved);
         into.Documents.AddRange(other.Documents);
         other.MergedInto = into.Id;
-        other.Documents.Clear(); other.Centroid.Clear(); other.Entities.Clear();
+        other.Documents.Clear(); other.Centroid.Clear(); other.Entities.Clear(); other.Years.Clear();
+        other.CentroidNorm2 = new double[4]; other.TopEntities = [];
         _store.PutStories([other, into]);
     }
 

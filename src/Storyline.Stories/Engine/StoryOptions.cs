@@ -55,4 +55,10 @@ public sealed record StoryOptions
     public double IdfPower { get; init; } = 1;
     /// <summary>Use the latest full date written in a document's head (a dateline) as its time when it has no publication date.</summary>
     public bool UseTextDates { get; init; }
+    /// <summary>Decide joins with the learned <see cref="StoryJoinModel"/> (names, lead names, years, dates, similarity) when its file exists.</summary>
+    public bool UseJoinModel { get; init; } = true;
+    /// <summary>Join probability needed to join a story; null = the threshold stored with the model.</summary>
+    public double? JoinProbability { get; init; }
+    /// <summary>Join probability with a second story at which the document merges the two (above 1 = never).</summary>
+    public double MergeProbability { get; init; } = 2;
 }

@@ -46,21 +46,23 @@ public static class StoryEvaluator
     }
 
     /// <summary>Runs the engine over the documents in order; returns each document's story id.</summary>
-    public static long[] Cluster(IReadOnlyList<GoldDocument> docs, StoryOptions? options = null)
+    public static long[] Cluster(IReadOnlyList<GoldDocument> docs, StoryOptions? options = null, StoryJoinModel? joinModel = null)
     {
         var store = new InMemoryStoryIndexStore();
-        var engine = new StoryEngine(store, options: options);
+        var engine = new StoryEngine(store, options: options, joinModel: joinModel);
         var ids = new long[docs.Count];
-        var batch = docs.Select((d, i) =>
-        {
-            var doc = new Document { Id = i + 1, Origin = new DocumentOrigin(d.DocId, Url: d.Url), Text = d.Text };
-            if (d.Published is { } p) doc.Metadata.Published = new Field<DateTimeOffset>(p, "gold");
-            return doc;
-        }).ToList();
-        engine.AddBatch(batch);
+        engine.AddBatch(ToDocuments(docs));
         for (int i = 0; i < docs.Count; i++) ids[i] = engine.StoryOf(i + 1)!.Id;
         return ids;
     }
+
+    /// <summary>Engine documents for gold documents: ids 1..n in order, URL and publication date when given.</summary>
+    public static List<Document> ToDocuments(IReadOnlyList<GoldDocument> docs) => docs.Select((d, i) =>
+    {
+        var doc = new Document { Id = i + 1, Origin = new DocumentOrigin(d.DocId, Url: d.Url), Text = d.Text };
+        if (d.Published is { } p) doc.Metadata.Published = new Field<DateTimeOffset>(p, "gold");
+        return doc;
+    }).ToList();
 
     /// <summary>Reads docs.jsonl (+ clusters.tsv when present).</summary>
     public static List<GoldDocument> Load(string dir)

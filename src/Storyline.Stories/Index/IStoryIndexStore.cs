@@ -52,6 +52,12 @@ public sealed class DocRecord
     /// <summary>A publisher the text or title credits as the origin ("originally published by X", "- Reuters").</summary>
     public string? CreditedTo { get; init; }
     public long StoryId { get; set; }
+    /// <summary>Hashed names in the document's lead (title, first sentence).</summary>
+    public ulong[] LeadNameKeys { get; init; } = [];
+    /// <summary>The latest plausible year the text mentions.</summary>
+    public int? LatestYear { get; init; }
+    /// <summary>The date the engine placed the document at (publication date, or a dateline when the options allow).</summary>
+    public DateTimeOffset? When { get; init; }
 }
 
 /// <summary>One story: a real-world event and the documents that report it.</summary>
@@ -67,6 +73,12 @@ public sealed class StoryRecord
     /// <summary>Name key → number of member documents mentioning it (truncated).</summary>
     public Dictionary<ulong, int> Entities { get; init; } = [];
     public HashSet<string> Sources { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Latest year mentioned by a member document → number of such documents.</summary>
+    public Dictionary<int, int> Years { get; init; } = [];
+    /// <summary>The most frequent names of the story (by member documents), most frequent first; kept small.</summary>
+    public ulong[] TopEntities { get; set; } = [];
+    /// <summary>Squared norm of the centroid per key space (word, name, number, quote), kept up to date with it.</summary>
+    public double[] CentroidNorm2 { get; set; } = new double[4];
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastPublished { get; set; }
     public DateTimeOffset FirstSeen { get; set; }
