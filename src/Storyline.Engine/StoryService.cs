@@ -1,5 +1,6 @@
 using Storyline.Core;
 using Storyline.Core.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Storage.Sqlite;
 using Storyline.Stories.Engine;
 using Storyline.Stories.Index;
@@ -11,14 +12,14 @@ namespace Storyline.Engine;
 /// copies, rewrites and versions and joins a story, incrementally. Documents the index missed (a crash
 /// between the document commit and the index commit) are caught up on the next run.
 /// </summary>
-public sealed class StoryService
+public sealed class StoryService : IDisposable
 {
     private readonly IDocumentStore _documents;
-    private readonly SqliteStoryIndexStore _index;
+    private readonly IDocumentStoryIndex _index;
 
     public StoryEngine Engine { get; }
 
-    private StoryService(IDocumentStore documents, SqliteStoryIndexStore index)
+    private StoryService(IDocumentStore documents, IDocumentStoryIndex index)
     {
         _documents = documents;
         _index = index;
@@ -29,12 +30,15 @@ public sealed class StoryService
     public static StoryService For(IDocumentStore store) => store switch
     {
         SqliteDocumentStore sqlite => new StoryService(store, new SqliteStoryIndexStore(sqlite)),
-        _ => throw new StorylineException(ErrorCode.SL4001,
-            "stories are kept in the SQLite store in this version; the PostgreSQL story index is not implemented yet"),
+        PostgresDocumentStore postgres => new StoryService(store, new PostgresStoryIndexStore(postgres)),
+        _ => throw new StorylineException(ErrorCode.SL4001, $"no story index for a {store.GetType().Name}"),
     };
 
+    /// <summary>Closes the index's own connection (the PostgreSQL index holds one).</summary>
+    public void Dispose() => (_index as IDisposable)?.Dispose();
+
     /// <summary>True when the store can keep stories (used to skip indexing quietly where it cannot).</summary>
-    public static bool Supported(IDocumentStore store) => store is SqliteDocumentStore;
+    public static bool Supported(IDocumentStore store) => store is SqliteDocumentStore or PostgresDocumentStore;
 
     /// <summary>Adds newly stored documents (ids set, in arrival order) to the index in one transaction.</summary>
     public IReadOnlyList<IngestResult> Index(IReadOnlyList<Document> stored)

@@ -92,6 +92,41 @@ public sealed class PostgresDocumentStore : IDocumentStore
         CREATE INDEX IF NOT EXISTS doc_entities_key ON doc_entities (key);
         CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities (doc_id);
         """,
+        // The story index (see PostgresStoryIndexStore): records are JSON text, lookups are indexed tables.
+        """
+        CREATE TABLE IF NOT EXISTS st_docs (
+            id            BIGINT PRIMARY KEY,
+            seq           BIGINT NOT NULL,
+            url           TEXT,
+            content_hash  TEXT NOT NULL,
+            story_id      BIGINT NOT NULL,
+            record        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS st_docs_url ON st_docs (url);
+        CREATE INDEX IF NOT EXISTS st_docs_hash ON st_docs (content_hash);
+        CREATE TABLE IF NOT EXISTS st_buckets (key BIGINT NOT NULL, doc_id BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS st_buckets_key ON st_buckets (key, doc_id DESC);
+        CREATE TABLE IF NOT EXISTS st_postings (key BIGINT NOT NULL, doc_id BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS st_postings_key ON st_postings (key, doc_id DESC);
+        CREATE TABLE IF NOT EXISTS st_df (key BIGINT PRIMARY KEY, n INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS st_stories (
+            id           BIGINT PRIMARY KEY,
+            merged_into  BIGINT,
+            last_seq     BIGINT NOT NULL,
+            record       TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS st_stories_live ON st_stories (last_seq DESC) WHERE merged_into IS NULL;
+        CREATE TABLE IF NOT EXISTS st_links (
+            from_id  BIGINT NOT NULL,
+            to_id    BIGINT NOT NULL,
+            kind     INTEGER NOT NULL,
+            score    DOUBLE PRECISION NOT NULL,
+            detail   TEXT
+        );
+        CREATE INDEX IF NOT EXISTS st_links_from ON st_links (from_id);
+        CREATE INDEX IF NOT EXISTS st_links_to ON st_links (to_id);
+        CREATE SEQUENCE IF NOT EXISTS st_story_ids;
+        """,
     ];
 
     private void Migrate()

@@ -30,3 +30,18 @@ public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
         Assert.Equal(ErrorCode.SL4001, ex.Code);
     }
 }
+
+/// <summary>The story-index contract on SQLite.</summary>
+public sealed class SqliteStoryIndexTests : StoryIndexContract, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("storyline-sqlite-index-").FullName;
+
+    protected override IDocumentStore OpenStore() => new SqliteDocumentStore(Path.Combine(_dir, "t.db"));
+    protected override Storyline.Stories.Index.IDocumentStoryIndex OpenIndex(IDocumentStore store) => new SqliteStoryIndexStore((SqliteDocumentStore)store);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}

@@ -10,7 +10,7 @@ namespace Storyline.Storage.Sqlite;
 /// are indexed tables, so the cost per document does not grow with the store.
 /// Use <see cref="Batch"/> around many writes: one transaction instead of one per statement.
 /// </summary>
-public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IStoryIndexStore
+public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocumentStoryIndex
 {
     private readonly SqliteConnection _db = documents.Connection;
     private SqliteTransaction? _tx;
@@ -204,7 +204,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IStor
 
     public IReadOnlyList<StoryRecord> ListStories(int limit, int offset)
     {
-        using var c = Cmd("SELECT record FROM st_stories WHERE merged_into IS NULL ORDER BY last_seq DESC LIMIT $l OFFSET $o");
+        using var c = Cmd("SELECT record FROM st_stories WHERE merged_into IS NULL ORDER BY last_seq DESC, id LIMIT $l OFFSET $o");
         c.Parameters.AddWithValue("$l", limit);
         c.Parameters.AddWithValue("$o", offset);
         using var r = c.ExecuteReader();

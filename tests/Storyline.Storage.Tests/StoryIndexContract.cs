@@ -1,0 +1,132 @@
+using Storyline.Core;
+using Storyline.Core.Storage;
+using Storyline.Stories.Engine;
+using Storyline.Stories.Index;
+
+namespace Storyline.Storage.Tests;
+
+/// <summary>
+/// The story index beside each document store must behave exactly like the in-memory reference index:
+/// the same documents in the same order give the same stories and the same copy/rewrite links. Also:
+/// it survives a reopen, and it reports the stored documents it has not indexed.
+/// </summary>
+public abstract class StoryIndexContract
+{
+    protected abstract IDocumentStore OpenStore();
+    protected abstract IDocumentStoryIndex OpenIndex(IDocumentStore store);
+
+    // Three unrelated events; each gets an original, a near-copy (one added line) and a reworded follow-up.
+    private static readonly string[][] Events =
+    [
+        [
+            "Flood barrier fails in Dunmore",
+            "A flood barrier on the river Tay failed early on Sunday in the town of Dunmore, forcing 400 residents from their homes, the fire service said. " +
+            "Water reached the town square within an hour. Engineers from the Tay River Authority said a pump house lost power during the storm. " +
+            "Mayor Elena Ruiz said emergency shelters had opened at two schools and that no one had been hurt.",
+        ],
+        [
+            "Orbis Motors recalls 80,000 vans",
+            "Orbis Motors is recalling 80,000 delivery vans built between 2021 and 2023 because a brake hose can crack in cold weather, the carmaker said on Thursday. " +
+            "Owners will be contacted by letter and repairs will be free. The company said it knew of 14 minor crashes linked to the fault. " +
+            "Shares in Orbis fell 3 percent in Frankfurt after the announcement.",
+        ],
+        [
+            "Chess prodigy wins national title at 13",
+            "Thirteen-year-old Amara Okafor won the national chess championship in Leeds on Saturday, becoming the youngest champion in the event's 90-year history. " +
+            "She beat grandmaster Peter Lind in the final round after a five-hour game. Okafor learned to play at a library club run by her grandfather. " +
+            "The federation said she would represent the country at the Olympiad in September.",
+        ],
+    ];
+
+    private static IEnumerable<Document> Stream()
+    {
+        int i = 0;
+        foreach (var pass in new[] { "original", "copy", "followup" })
+            foreach (var e in Events)
+            {
+                string text = pass switch
+                {
+                    "original" => e[1],
+                    "copy" => e[1] + " This article was first published by a partner site.",
+                    _ => "Officials gave an update on Monday. " + string.Join(' ', e[1].Split(". ").Reverse()),
+                };
+                var d = new Document { Origin = new DocumentOrigin($"{pass}-{i++}.txt"), Text = text, RawText = text, RawBytes = System.Text.Encoding.UTF8.GetBytes(text) };
+                d.Metadata.Title = new Field<string>(e[0], "test");
+                d.Metadata.Source = new Field<string>(pass == "copy" ? "aggregator.example" : "herald.example", "test");
+                d.Metadata.Published = new Field<DateTimeOffset>(new DateTimeOffset(2025, 3, 2 + i / 3, 9, 0, 0, TimeSpan.Zero), "test");
+                d.ContentHash = ContentHash.Of(text);
+                yield return d;
+            }
+    }
+
+    private static (Dictionary<long, long> StoryOf, HashSet<string> Links) Run(StoryEngine engine, IReadOnlyList<Document> docs)
+    {
+        var storyOf = new Dictionary<long, long>();
+        var links = new HashSet<string>();
+        foreach (var r in engine.AddBatch(docs))
+        {
+            storyOf[r.DocId] = r.StoryId;
+            foreach (var l in r.Links) links.Add($"{l.From}->{l.To}:{l.Kind}");
+        }
+        return (storyOf, links);
+    }
+
+    /// <summary>Stories as sets of document ids (story ids may be numbered differently).</summary>
+    private static HashSet<string> Partition(Dictionary<long, long> storyOf) =>
+        [.. storyOf.GroupBy(p => p.Value).Select(g => string.Join(",", g.Select(p => p.Key).Order()))];
+
+    [Fact]
+    public void SameDocuments_GiveTheSameStoriesAndLinks_AsTheInMemoryReference()
+    {
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var index = OpenIndex(store);
+        try
+        {
+            (Dictionary<long, long> StoryOf, HashSet<string> Links) got;
+            using (index.Batch()) got = Run(new StoryEngine(index, index.DocumentText), docs);
+            var mem = new InMemoryStoryIndexStore();
+            var expected = Run(new StoryEngine(mem), docs);
+
+            Assert.Equal(Partition(expected.StoryOf), Partition(got.StoryOf));
+            Assert.Equal(expected.Links.Order(), got.Links.Order());
+            // The near-copies are found as copies of their originals (the index really answers lookups).
+            for (int e = 0; e < Events.Length; e++)
+                Assert.Contains($"{docs[Events.Length + e].Id}->{docs[e].Id}:{LinkKind.Copy}", got.Links);
+            Assert.Equal(docs.Count, index.DocumentCount);
+        }
+        finally { (index as IDisposable)?.Dispose(); }
+    }
+
+    [Fact]
+    public void Index_SurvivesReopen_AndReportsDocumentsItHasNotSeen()
+    {
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var first = docs.Take(Events.Length).ToList();
+        var index = OpenIndex(store);
+        try
+        {
+            Assert.Equal(docs.Select(d => d.Id).Order(), index.MissingDocuments().Order());
+            using (index.Batch()) new StoryEngine(index, index.DocumentText).AddBatch(first);
+            Assert.Equal(docs.Skip(Events.Length).Select(d => d.Id).Order(), index.MissingDocuments().Order());
+            Assert.Equal(docs[0].Text, index.DocumentText(docs[0].Id));
+        }
+        finally { (index as IDisposable)?.Dispose(); }
+
+        // A new index object over the same store (another process, a later run) continues the same stories.
+        var again = OpenIndex(store);
+        try
+        {
+            IReadOnlyList<IngestResult> results;
+            using (again.Batch()) results = new StoryEngine(again, again.DocumentText).AddBatch([docs[Events.Length]]);
+            var copy = Assert.Single(results);
+            Assert.False(copy.NewStory);
+            Assert.Equal(again.GetDocument(docs[0].Id)!.StoryId, copy.StoryId);
+            Assert.Equal(Events.Length, again.ListStories(100, 0).Count);
+        }
+        finally { (again as IDisposable)?.Dispose(); }
+    }
+}
