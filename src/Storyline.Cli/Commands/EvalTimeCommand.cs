@@ -38,7 +38,16 @@ public static class EvalTimeCommand
             {
                 // a single set prints its record (precision, recall, f1, value_f1, type_accuracy, strict_f1, relaxed_f1, ...)
                 if (results.Count == 1) Cli.WriteJson(results[0]);
-                else Cli.WriteJson(new { sets = results });
+                else
+                {
+                    // The headline figures are TE3-Platinum's (the first set); every set is under "sets".
+                    var h = results[0];
+                    Cli.WriteJson(new
+                    {
+                        set = h.Set, precision = h.Precision, recall = h.Recall, f1 = h.F1, value_f1 = h.ValueF1, type_accuracy = h.TypeAccuracy,
+                        strict_f1 = h.StrictF1, relaxed_f1 = h.RelaxedF1, sets = results,
+                    });
+                }
             }
             else
             {
