@@ -50,24 +50,6 @@ public static class EntityBench
         return new EntityBenchResult(n, cpu / n, n / (cpu / 1000.0), loadMs, heapMb);
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec { public long Sec; public long Nsec; }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out Timespec ts);
-
-    private const int ClockThreadCpuTime = 3;
-    private static readonly Stopwatch Wall = Stopwatch.StartNew();
-
     /// <summary>This thread's CPU time in milliseconds (wall time where the clock is unavailable).</summary>
-    public static double ThreadCpuMs()
-    {
-        try
-        {
-            if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var ts) == 0) return ts.Sec * 1000.0 + ts.Nsec / 1e6;
-        }
-        catch (DllNotFoundException) { }
-        catch (EntryPointNotFoundException) { }
-        return Wall.Elapsed.TotalMilliseconds;
-    }
+    public static double ThreadCpuMs() => ThreadCpu.Milliseconds();
 }
