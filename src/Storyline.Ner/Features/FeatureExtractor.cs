@@ -25,7 +25,9 @@ public enum FeatureSet
     /// whether it is mostly results tables. Town names are teams in sports results, places elsewhere.
     /// </summary>
     DocumentTopic = 256,
-    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns,
+    /// <summary>Word clusters of the ±2 window at every granularity, and cluster bigrams around the token.</summary>
+    ClusterContext = 512,
+    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns | DocumentTopic,
 }
 
 /// <summary>
@@ -45,7 +47,8 @@ internal static class FeatureExtractor
         THistMajor = 41, THistAny = 42, TAggMajor = 43, TAggAny = 44, TAggSpan = 45, TPass1 = 46, TPass1M1 = 47,
         TPass1P1 = 48, TShortLowerM1 = 49, TShortLowerP1 = 50, TClusterCaps = 51, TLowerCaps = 52, TClusterFirst = 53,
         THistNone = 54, TAggNone = 55, TRunShape = 56, TRunFirst = 57, TRunLast = 58, TTable = 59, TRunLastCluster = 60, TSufCaps = 61, TAcronym = 62, TTableShape = 63,
-        TTopicShape = 64, TTopicCluster = 65, TTopicWord = 66, TTablesDoc = 67;
+        TTopicShape = 64, TTopicCluster = 65, TTopicWord = 66, TTablesDoc = 67,
+        TClusterBiL = 68, TClusterBiR = 69, TClusterM2Full = 70, TClusterP2Full = 71;
 
     private const ulong Bos = 0xB05B05B05UL, Eos = 0xE05E05E05UL;
     private const int TypeSlots = 5; // O, PER, ORG, LOC, MISC
@@ -401,6 +404,15 @@ internal static class FeatureExtractor
             ClusterFeatures(f, ref n, TClusterM2, i - 2 >= a ? buf.Tokens[i - 2].Cluster : -2, 1);
             ClusterFeatures(f, ref n, TClusterP2, i + 2 < b ? buf.Tokens[i + 2].Cluster : -3, 1);
             if (t.Cluster >= 0) Add(f, ref n, TClusterCaps, (ulong)t.Cluster, caps * 2 + first);
+            if ((set & FeatureSet.ClusterContext) != 0)
+            {
+                int cM1 = i - 1 >= a ? buf.Tokens[i - 1].Cluster : -2, cP1 = i + 1 < b ? buf.Tokens[i + 1].Cluster : -3;
+                int cM2 = i - 2 >= a ? buf.Tokens[i - 2].Cluster : -2, cP2 = i + 2 < b ? buf.Tokens[i + 2].Cluster : -3;
+                Add(f, ref n, TClusterBiL, ClusterKey(cM1, 1), ClusterKey(t.Cluster, 1) * 8 + caps);
+                Add(f, ref n, TClusterBiR, ClusterKey(t.Cluster, 1) * 8 + caps, ClusterKey(cP1, 1));
+                if (cM2 >= 0) Add(f, ref n, TClusterM2Full, (ulong)cM2);
+                if (cP2 >= 0) Add(f, ref n, TClusterP2Full, (ulong)cP2);
+            }
         }
         if ((set & FeatureSet.CaseStats) != 0)
         {
@@ -502,6 +514,9 @@ internal static class FeatureExtractor
         for (int l = 0; l < 3 && l < levels; l++)
             Add(f, ref n, template, (ulong)l, (ulong)WordClusters.Level(packed, l));
     }
+
+    /// <summary>A cluster id at one granularity, or the marker of a missing cluster / sentence edge.</summary>
+    private static ulong ClusterKey(int packed, int level) => packed < 0 ? (ulong)(long)packed : (ulong)WordClusters.Level(packed, level);
 
     /// <summary>O=0, PER=1, ORG=2, LOC=3, MISC=4.</summary>
     public static int TypeSlot(int label) => label <= 0 ? 0 : EntityTags.TypeOf(label) + 1;

@@ -19,9 +19,9 @@ public sealed record NerTrainerOptions
     public string? OutputPath { get; init; }
     public bool Save { get; init; } = true;
     /// <summary>Most passes over the training data; the epoch with the best dev (testa) F1 is kept.</summary>
-    public int MaxEpochs { get; init; } = 20;
+    public int MaxEpochs { get; init; } = 25;
     /// <summary>Stop when dev F1 has not improved for this many epochs.</summary>
-    public int Patience { get; init; } = 4;
+    public int Patience { get; init; } = 6;
     /// <summary>Folds for mining gazetteers from the training data without letting a document see its own entities.</summary>
     public int MinedFolds { get; init; } = 10;
     public IReadOnlyList<int> ClusterSizes { get; init; } = [64, 256, 1024];
@@ -34,8 +34,16 @@ public sealed record NerTrainerOptions
     public int StackFolds { get; init; } = 5;
     /// <summary>Train with gold labels as history instead of the model's own predictions.</summary>
     public bool GoldHistory { get; init; }
-    /// <summary>Also train on testa (then no dev score is available to pick the epoch: <see cref="MaxEpochs"/> is used as is).</summary>
+    /// <summary>
+    /// Also train on testa, the standard last step once settings are chosen on dev. No dev score is then
+    /// available to pick epochs: <see cref="Pass1Epochs"/> and <see cref="Pass2Epochs"/> (chosen in a run
+    /// without dev) are used as they are.
+    /// </summary>
     public bool IncludeDev { get; init; }
+    /// <summary>Epochs of the first pass when training on train+dev.</summary>
+    public int Pass1Epochs { get; init; } = 15;
+    /// <summary>Epochs of the second pass when training on train+dev.</summary>
+    public int Pass2Epochs { get; init; } = 10;
     /// <summary>
     /// Chance that a word seen only once in the training data loses its identity features in a training
     /// epoch (like the singleton word dropout of Lample et al. 2016): teaches the back-off to unseen words.
@@ -43,7 +51,7 @@ public sealed record NerTrainerOptions
     public double SingletonDropout { get; init; } = 0.5;
     public int Seed { get; init; } = 17;
     /// <summary>Beam width for training and tagging; 1 = greedy. Wider beams train a structured perceptron with early updates.</summary>
-    public int Beam { get; init; } = 1;
+    public int Beam { get; init; } = 4;
     public Action<string>? Log { get; init; }
 }
 
@@ -95,7 +103,9 @@ public static class NerTrainer
         var foldLex = minedByFold.Select(baseLex.WithMined).ToArray();
 
         var set1 = o.Features & ~FeatureSet.FirstPassAggregates;
-        var (w1, epochs1, dev1) = TrainPass(docs, d => foldLex[d.Fold], set1, null, baseLex, devDocs, o, o.MaxEpochs, Log, "pass 1");
+        // With dev in the training data, dev cannot choose epochs: fixed counts (chosen on dev before) are used.
+        var devForEpochs = o.IncludeDev ? null : devDocs;
+        var (w1, epochs1, dev1) = TrainPass(docs, d => foldLex[d.Fold], set1, null, baseLex, devForEpochs, o, o.IncludeDev ? o.Pass1Epochs : o.MaxEpochs, Log, "pass 1");
         var passes = new List<TaggingPass> { new(set1, w1) };
         double devF1 = dev1;
         int epochs = epochs1;
@@ -119,7 +129,7 @@ public static class NerTrainer
                 }
             }
             var set2 = o.Features | FeatureSet.FirstPassAggregates;
-            var (w2, epochs2, dev2) = TrainPass(docs, d => foldLex[d.Fold], set2, passes[0], baseLex, devDocs, o, o.MaxEpochs, Log, "pass 2");
+            var (w2, epochs2, dev2) = TrainPass(docs, d => foldLex[d.Fold], set2, passes[0], baseLex, devForEpochs, o, o.IncludeDev ? o.Pass2Epochs : o.MaxEpochs, Log, "pass 2");
             passes.Add(new TaggingPass(set2, w2));
             devF1 = dev2; epochs = epochs2;
         }
@@ -130,6 +140,7 @@ public static class NerTrainer
             ["data"] = o.IncludeDev ? "conll2003 eng.train + eng.testa" : "conll2003 eng.train",
             ["dev_f1"] = devF1.ToString("F2", CultureInfo.InvariantCulture),
             ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
+            ["epochs_pass1"] = epochs1.ToString(CultureInfo.InvariantCulture),
             ["features"] = o.Features.ToString(),
             ["passes"] = passes.Count.ToString(CultureInfo.InvariantCulture),
             [NerModel.BeamNote] = o.Beam.ToString(CultureInfo.InvariantCulture),
