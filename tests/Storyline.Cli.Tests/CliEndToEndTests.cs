@@ -117,6 +117,21 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void NoLanguage_StoresWithoutEntitiesOrTimes_AndReprocessAddsThem()
+    {
+        File.WriteAllText(FilePath("ferry.txt"), Article.Replace("a deckhand", "deckhand Tomas Berg"));
+        var id = Run(Db, "ingest", FilePath("ferry.txt"), "--no-language", "--json").AssertExit(0)
+            .Json.GetProperty("documents")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bare = Run(Db, "show", id, "--json").Json;
+        Assert.Equal(0, bare.GetProperty("entities").GetArrayLength());
+        Assert.Equal(0, bare.GetProperty("times").GetArrayLength());
+        Run(Db, "reprocess", "--json").AssertExit(0);
+        var full = Run(Db, "show", id, "--json").Json;
+        Assert.Contains(full.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Tomas Berg");
+        Assert.Contains(full.GetProperty("times").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("Tuesday"));
+    }
+
+    [Fact]
     public void ExitCodes_UsageAndNotFound()
     {
         Run(Db, "ingest").AssertExit(2);

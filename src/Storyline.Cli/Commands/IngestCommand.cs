@@ -20,19 +20,25 @@ public static class IngestCommand
             "a bad input is reported and the rest goes on (exit 3 when some inputs failed).",
             "storyline ingest ../shared/samples",
             "storyline ingest feed.xml pages/ --db news.db",
-            "cat articles.jsonl | storyline ingest - --json");
+            "cat articles.jsonl | storyline ingest - --json",
+            "storyline ingest crawl/ --no-language      # fast first pass; 'storyline reprocess' adds entities and times later");
+        var noLanguage = new Option<bool>("--no-language")
+        {
+            Description = "Skip the language layer (tokens, parse, entities, places, times): store clean text and metadata only, " +
+                          "several times faster. 'storyline reprocess' adds the rest later.",
+        };
         cmd.Add(paths);
-        cmd.SetAction(r => Cli.Run(() => Run(r.GetRequiredValue(paths), r.GetValue(Cli.Json), r)));
+        cmd.Add(noLanguage);
+        cmd.SetAction(r => Cli.Run(() => Run(r.GetRequiredValue(paths), r.GetValue(Cli.Json), r.GetValue(noLanguage), r)));
         return cmd;
     }
 
-    private static int Run(string[] paths, bool json, ParseResult r)
+    private static int Run(string[] paths, bool json, bool noLanguage, ParseResult r)
     {
         using var store = Cli.OpenStore(r);
-        var service = new IngestService(store, DefaultPipeline.Default)
-        {
-            Stories = StoryService.Supported(store) ? StoryService.For(store) : null,
-        };
+        using var stories = StoryService.Supported(store) ? StoryService.For(store) : null;
+        var pipeline = noLanguage ? DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }) : DefaultPipeline.Default;
+        var service = new IngestService(store, pipeline) { Stories = stories };
         var sw = Stopwatch.StartNew();
         IReadOnlyList<IngestOutcome> outcomes;
         if (Cli.Interactive && !json)
