@@ -30,15 +30,20 @@ function toText(node, parts) {
 }
 
 function extract(html) {
+  let dom, out;
   try {
-    const dom = new JSDOM(html, { url: "https://localhost/", virtualConsole: quiet });
+    dom = new JSDOM(html, { url: "https://localhost/", virtualConsole: quiet });
     const article = new Readability(dom.window.document).parse();
     if (!article || !article.content) return "";
-    const out = new JSDOM(`<body>${article.content}</body>`, { virtualConsole: quiet });
+    out = new JSDOM(`<body>${article.content}</body>`, { virtualConsole: quiet });
     const text = toText(out.window.document.body, []).join("");
     return text.split("\n\n").map(p => p.replace(/\s+/g, " ").trim()).filter(p => p).join("\n\n");
   } catch {
     return ""; // a crash counts as empty output, as in the benchmarks
+  } finally {
+    // jsdom keeps every window alive until it is closed: without this the run grows to gigabytes.
+    dom?.window.close();
+    out?.window.close();
   }
 }
 
