@@ -31,6 +31,10 @@ public sealed partial class DocumentAnalysis
     public DateTimeOffset SeenAt { get; init; }
     /// <summary>The latest full date written near the top of the text (dateline), if any.</summary>
     public DateTimeOffset? TextDate { get; init; }
+    /// <summary>The keys of <see cref="TermCounts"/> as an array, with their sublinear term frequency and background document frequency (precomputed off the serial path).</summary>
+    public ulong[] TermKeys { get; init; } = [];
+    public double[] TermTf { get; init; } = [];
+    public int[] BackgroundDf { get; init; } = [];
     /// <summary>Names in the lead (title and first sentence): the participants the story is about.</summary>
     public ulong[] LeadNameKeys { get; init; } = [];
     /// <summary>The latest plausible year the text mentions (a rough "when": 2008 vs 2013 tells two events of one kind apart).</summary>
@@ -67,6 +71,13 @@ public sealed partial class DocumentAnalysis
             entityKeys.Add(k);
             Inc(terms, k, options.NameTermBoost);
         }
+        var termKeys = new ulong[terms.Count]; var termTf = new double[terms.Count]; var bgDf = new int[terms.Count];
+        var bg = options.UseBackgroundIdf ? BackgroundIdf.Default : null;
+        int ti = 0;
+        foreach (var (k, c) in terms)
+        {
+            termKeys[ti] = k; termTf[ti] = c == 1 ? 1 : 1 + Math.Log(c); bgDf[ti] = bg?.Df(k) ?? 0; ti++;
+        }
         var numbers = words.Where(w => w.IsNumber && w.Lower.Length >= 2).Select(w => w.Lower).Distinct().ToArray();
         var quotes = TextTools.Quotes(text).Select(q => TextTools.Hash(q, QuoteSpace)).Distinct().ToArray();
         var md = doc.Metadata;
@@ -82,6 +93,7 @@ public sealed partial class DocumentAnalysis
             CreditedTo = Credit(text, title), Published = md.Published?.Value, SeenAt = doc.Origin.SeenAt,
             TextDate = DateInference.LatestDate(text.Length > HeadChars ? text[..HeadChars] : text)?.Date,
             LeadNameKeys = leadNames, LatestYear = LatestYearOf(words),
+            TermKeys = termKeys, TermTf = termTf, BackgroundDf = bgDf,
         };
     }
 

@@ -115,20 +115,21 @@ public sealed partial class StoryEngine
     }
 
     /// <summary>Candidate stories (those of the candidate documents) with their join probability, most probable first.</summary>
-    private List<(StoryRecord Story, double P)> ScoreStoriesModel(StoryJoinModel? model, DocView d, IReadOnlyList<DocRecord> candDocs, DateTimeOffset? when)
+    private List<(StoryRecord Story, double P)> ScoreStoriesModel(StoryJoinModel? model, DocView d, Dictionary<ulong, float> docVec,
+        IReadOnlyList<DocRecord> candDocs, double[] candCos, DateTimeOffset? when)
     {
         _storyRows.Clear();
-        var docVec = new Dictionary<ulong, float>(d.Keys.Length);
-        for (int i = 0; i < d.Keys.Length; i++) docVec[d.Keys[i]] = d.Weights[i];
         var best = new Dictionary<long, double>();
-        foreach (var c in candDocs)
+        for (int i = 0; i < candDocs.Count; i++)
         {
-            long sid = Resolve(c.StoryId);
-            double cos = Cosine(docVec, c);
-            best[sid] = Math.Max(best.GetValueOrDefault(sid), cos);
+            long sid = Resolve(candDocs[i].StoryId);
+            best[sid] = Math.Max(best.GetValueOrDefault(sid), candCos[i]);
         }
-        var result = new List<(StoryRecord Story, double P)>(best.Count);
-        foreach (var (sid, memberCos) in best)
+        var result = new List<(StoryRecord Story, double P)>(Math.Min(best.Count, _o.ScoredStories));
+        // only the stories whose best member is most similar get the full features (bounded cost per document)
+        IEnumerable<KeyValuePair<long, double>> ranked = best.Count <= _o.ScoredStories ? best
+            : best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_o.ScoredStories);
+        foreach (var (sid, memberCos) in ranked)
         {
             var s = _store.GetStory(sid);
             if (s is null) continue;

@@ -43,7 +43,7 @@ public sealed partial class StoryEngine
 
     public IStoryIndexStore Store => _store;
 
-    /// <summary>Wall time spent in text analysis (parallel) and in store updates (serial) by <see cref="AddBatch"/>.</summary>
+    /// <summary>CPU time spent by <see cref="AddBatch"/> in text analysis (summed over threads) and in the serial index/story updates.</summary>
     public TimeSpan AnalysisTime { get; private set; }
     public TimeSpan IngestTime { get; private set; }
     public StoryOptions Options => _o;
@@ -51,17 +51,51 @@ public sealed partial class StoryEngine
     /// <summary>Adds one document (its <see cref="Document.Id"/> must be set and unique).</summary>
     public IngestResult Add(Document doc) => Ingest(DocumentAnalysis.Analyse(doc, doc.Id, _hasher, _o));
 
-    /// <summary>Adds documents in order; the text analysis runs in parallel, the store updates one by one.</summary>
+    /// <summary>
+    /// Adds documents in order. Text analysis (pure) runs on worker threads ahead of the serial store updates, which
+    /// consume the analyses in order; when the next analysis is not ready the serial thread analyses a pending document
+    /// itself instead of waiting, so both cores stay busy.
+    /// </summary>
     public IReadOnlyList<IngestResult> AddBatch(IReadOnlyList<Document> docs)
     {
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var analyses = new DocumentAnalysis[docs.Count];
-        Parallel.For(0, docs.Count, i => analyses[i] = DocumentAnalysis.Analyse(docs[i], docs[i].Id, _hasher, _o));
-        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var results = new IngestResult[docs.Count];
-        for (int i = 0; i < docs.Count; i++) results[i] = Ingest(analyses[i]);
-        AnalysisTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0, t1);
-        IngestTime += System.Diagnostics.Stopwatch.GetElapsedTime(t1);
+        int n = docs.Count;
+        var analyses = new DocumentAnalysis?[n];
+        var results = new IngestResult[n];
+        int next = -1; // last index claimed for analysis
+        long analysisMicros = 0;
+        void AnalyseOne(int i)
+        {
+            double t = ThreadCpu.Seconds();
+            Volatile.Write(ref analyses[i], DocumentAnalysis.Analyse(docs[i], docs[i].Id, _hasher, _o));
+            Interlocked.Add(ref analysisMicros, (long)((ThreadCpu.Seconds() - t) * 1e6));
+        }
+        int workers = Math.Max(1, Environment.ProcessorCount - 1);
+        var tasks = new Task[workers];
+        for (int w = 0; w < workers; w++)
+            tasks[w] = Task.Run(() => { int i; while ((i = Interlocked.Increment(ref next)) < n) AnalyseOne(i); });
+        double ingestSeconds = 0;
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var spin = new SpinWait();
+                DocumentAnalysis? a;
+                while ((a = Volatile.Read(ref analyses[i])) is null)
+                {
+                    int mine = Volatile.Read(ref next) < n - 1 ? Interlocked.Increment(ref next) : n;
+                    if (mine < n) AnalyseOne(mine);
+                    else if (tasks.All(t => t.IsCompleted) && Volatile.Read(ref analyses[i]) is null)
+                        Task.WaitAll(tasks); // a worker failed: surface its exception
+                    else spin.SpinOnce();
+                }
+                double t1 = ThreadCpu.Seconds();
+                results[i] = Ingest(a);
+                ingestSeconds += ThreadCpu.Seconds() - t1;
+            }
+        }
+        finally { Task.WaitAll(tasks); }
+        AnalysisTime += TimeSpan.FromSeconds(analysisMicros / 1e6);
+        IngestTime += TimeSpan.FromSeconds(ingestSeconds);
         return results;
     }
 
@@ -71,7 +105,6 @@ public sealed partial class StoryEngine
         if (_store is InMemoryStoryIndexStore mem) mem.PutText(a.Id, a.Document.Text);
         long seq = ++_seq;
         var links = new List<DocLink>();
-
         // 1. exact copies and versions by URL
         var exact = _store.DocumentsByContentHash(a.ContentHash);
         long? exactOf = exact.Count > 0 ? exact[0] : null;
@@ -81,7 +114,6 @@ public sealed partial class StoryEngine
             var same = _store.DocumentsByUrl(url);
             if (same.Count > 0) links.Add(new DocLink(a.Id, same[^1], LinkKind.Version, 1.0, "same url"));
         }
-
         // 2. near copies from LSH buckets
         if (exactOf is null)
         {
@@ -109,10 +141,8 @@ public sealed partial class StoryEngine
                 links.Add(best);
             }
         }
-
         // 3. term sketch with incremental IDF
         var (keys, weights) = Sketch(a);
-
         // 4. topical candidates
         var postKeys = PostingKeys(a, keys);
         var hits = _store.QueryPostings(postKeys, _o.MaxPostingScan);
@@ -120,12 +150,19 @@ public sealed partial class StoryEngine
         var candDocs = _store.GetDocuments(candIds);
         var docVec = new Dictionary<ulong, float>(keys.Length);
         for (int i = 0; i < keys.Length; i++) docVec[keys[i]] = weights[i];
-
+        // each candidate's cosine once: used by the rewrite check and by story scoring
+        var candCos = new double[candDocs.Count];
+        if (Single)
+        {
+            var table = new SketchTable(keys, weights);
+            for (int i = 0; i < candDocs.Count; i++) candCos[i] = table.Dot(candDocs[i].TermKeys, candDocs[i].TermWeights);
+        }
+        else for (int i = 0; i < candDocs.Count; i++) candCos[i] = Cosine(docVec, candDocs[i]);
         // 5. rewrites: aligned sentence by sentence with the most similar earlier documents
         bool hasCopy = links.Any(l => l.Kind is LinkKind.Copy or LinkKind.Version);
         if (!hasCopy && _texts is not null)
         {
-            var similar = candDocs.Select(c => (Doc: c, Cos: Cosine(docVec, c)))
+            var similar = candDocs.Select((c, i) => (Doc: c, Cos: candCos[i]))
                 .Where(x => x.Cos >= _o.RewriteMinCosine).OrderByDescending(x => x.Cos).Take(_o.RewriteCandidates);
             DocLink? best = null;
             List<SentenceInfo>? mine = null;
@@ -141,10 +178,11 @@ public sealed partial class StoryEngine
                 bool sameSource = a.Source is not null && string.Equals(a.Source, c.Source, StringComparison.OrdinalIgnoreCase);
                 if (best is null || al.RewriteScore > best.Score)
                     best = new DocLink(a.Id, c.Id, sameSource && al.Same > al.Reworded ? LinkKind.Version : LinkKind.Rewrite, al.RewriteScore, detail);
+                // the most similar candidate that aligns as a rewrite is taken: further alignments cost more than they add
+                break;
             }
             if (best is not null) links.Add(best);
         }
-
         // 6. story: copies, versions and rewrites land in their original's story; else cluster
         long storyId = 0; bool newStory = false; double storyScore = 0;
         var merged = new List<long>();
@@ -159,7 +197,7 @@ public sealed partial class StoryEngine
         string? gold = Teacher?.Invoke(a.Id);
         if (storyId == 0 && (_join is not null || gold is not null))
         {
-            var scored = ScoreStoriesModel(_join, new DocView(keys, weights, a), candDocs, when);
+            var scored = ScoreStoriesModel(_join, new DocView(keys, weights, a), docVec, candDocs, candCos, when);
             if (gold is not null)
                 foreach (var (sid, x) in _storyRows) TrainingRows?.Add((x, MajorityGold(sid) == gold));
             if (gold is not null && TeacherForces) storyId = _goldStory.GetValueOrDefault(gold);
@@ -172,7 +210,7 @@ public sealed partial class StoryEngine
         }
         else if (storyId == 0)
         {
-            var scored = ScoreStories(docVec, candDocs, when);
+            var scored = ScoreStories(docVec, candDocs, candCos, when);
             if (scored.Count > 0 && scored[0].Score >= _o.JoinThreshold)
             {
                 storyId = scored[0].Story.Id; storyScore = scored[0].Score;
@@ -191,7 +229,6 @@ public sealed partial class StoryEngine
         if (gold is not null) NoteGold(storyId, gold);
 
         foreach (var m in merged) MergeInto(story, m);
-
         // 7. store the document and update the story
         var rec = new DocRecord
         {
@@ -233,18 +270,22 @@ public sealed partial class StoryEngine
         return new IngestResult(a.Id, storyId, newStory, storyScore, links, merged, inferred);
     }
 
-    /// <summary>The documents sharing most keys (ties: the most recent), at most <paramref name="n"/>.</summary>
+    /// <summary>The documents sharing most keys (ties: the most recent), at most <paramref name="n"/>, best first.</summary>
     private static List<long> TopCandidates(IReadOnlyDictionary<long, int> hits, int n)
     {
-        var pq = new PriorityQueue<long, (int, long)>(n + 1);
-        foreach (var (id, h) in hits)
-        {
-            pq.Enqueue(id, (h, id));
-            if (pq.Count > n) pq.Dequeue();
-        }
-        var list = new List<long>(pq.Count);
-        while (pq.Count > 0) list.Add(pq.Dequeue());
-        list.Reverse();
+        if (hits.Count == 0) return [];
+        // a histogram of shared-key counts finds the cut-off count in one pass (counts are small integers)
+        int max = 0;
+        foreach (var h in hits.Values) if (h > max) max = h;
+        var hist = new int[max + 2];
+        foreach (var h in hits.Values) hist[h]++;
+        int cut = max, above = 0;
+        while (cut > 1 && above + hist[cut] < n) { above += hist[cut]; cut--; }
+        var picked = new List<(int H, long Id)>(Math.Min(hits.Count, n + hist[cut]));
+        foreach (var (id, h) in hits) if (h >= cut) picked.Add((h, id));
+        picked.Sort((x, y) => x.H != y.H ? y.H.CompareTo(x.H) : y.Id.CompareTo(x.Id));
+        var list = new List<long>(Math.Min(n, picked.Count));
+        for (int i = 0; i < picked.Count && list.Count < n; i++) list.Add(picked[i].Id);
         return list;
     }
 
@@ -266,20 +307,19 @@ public sealed partial class StoryEngine
     /// </summary>
     private (ulong[] Keys, float[] Weights) Sketch(DocumentAnalysis a)
     {
-        var keys = a.TermCounts.Keys.ToArray();
+        var keys = a.TermKeys;
         var df = new int[keys.Length];
         _store.GetDocumentFrequencies(keys, df);
         double n = _store.DocumentCount + 1 + BackgroundIdf.DocumentCount(_o);
-        var bg = _o.UseBackgroundIdf ? BackgroundIdf.Default : null;
         var w = new (ulong Key, double W)[keys.Length];
         for (int i = 0; i < keys.Length; i++)
         {
-            double d = df[i] + (bg?.Df(keys[i]) ?? 0);
+            double d = df[i] + a.BackgroundDf[i];
             double idf = Math.Log((n + 1) / (d + 1)) + 1;
-            w[i] = (keys[i], (1 + Math.Log(a.TermCounts[keys[i]])) * (_o.IdfPower == 1 ? idf : Math.Pow(idf, _o.IdfPower)));
+            w[i] = (keys[i], a.TermTf[i] * (_o.IdfPower == 1 ? idf : Math.Pow(idf, _o.IdfPower)));
         }
         _store.AddDocumentFrequencies(keys);
-        Array.Sort(w, (x, y) => y.W.CompareTo(x.W) != 0 ? y.W.CompareTo(x.W) : x.Key.CompareTo(y.Key));
+        Array.Sort(w, HeaviestFirst.Instance);
         // heaviest first: words up to SketchTerms, names/numbers up to SketchEntities, in one pass
         var rk = new List<ulong>(_o.SketchTerms + _o.SketchEntities); var raw = new List<double>(rk.Capacity);
         int nWords = 0, nEnts = 0; double nw = 0, ne = 0;
@@ -302,6 +342,13 @@ public sealed partial class StoryEngine
         return (rk.ToArray(), rw);
     }
 
+    /// <summary>Sketch order: heavier first, then by key (deterministic).</summary>
+    private sealed class HeaviestFirst : IComparer<(ulong Key, double W)>
+    {
+        public static readonly HeaviestFirst Instance = new();
+        public int Compare((ulong Key, double W) x, (ulong Key, double W) y) { int c = y.W.CompareTo(x.W); return c != 0 ? c : x.Key.CompareTo(y.Key); }
+    }
+
     /// <summary>Two-channel similarity: word cosine and name/number cosine, mixed by <see cref="StoryOptions.EntityWeight"/>.</summary>
     private double Mix(double words, double ents, bool hasEnts) =>
         Single ? words + ents : hasEnts ? (1 - _o.EntityWeight) * words + _o.EntityWeight * ents : words;
@@ -317,6 +364,7 @@ public sealed partial class StoryEngine
             {
                 if (IsEntity(d.TermKeys[i])) de += x * d.TermWeights[i]; else dw += x * d.TermWeights[i];
             }
+        if (Single) return dw + de;
         foreach (var k in v.Keys) if (IsEntity(k)) { he = true; break; }
         return Mix(dw, de, he);
     }
@@ -351,13 +399,14 @@ public sealed partial class StoryEngine
         return Mix(cw, ce, nae > 0 && nbe > 0);
     }
 
-    private List<(StoryRecord Story, double Score)> ScoreStories(Dictionary<ulong, float> docVec, IReadOnlyList<DocRecord> candDocs, DateTimeOffset? published)
+    private List<(StoryRecord Story, double Score)> ScoreStories(Dictionary<ulong, float> docVec, IReadOnlyList<DocRecord> candDocs, double[] candCos, DateTimeOffset? published)
     {
         var best = new Dictionary<long, double>();
-        foreach (var c in candDocs)
+        for (int k = 0; k < candDocs.Count; k++)
         {
+            var c = candDocs[k];
             long sid = Resolve(c.StoryId);
-            double cos = Cosine(docVec, c);
+            double cos = candCos[k];
             best[sid] = Math.Max(best.GetValueOrDefault(sid), cos);
         }
         var result = new List<(StoryRecord, double)>();

@@ -26,7 +26,7 @@ public sealed record StoryOptions
     /// <summary>Postings read per key: bounds lookup cost however common a key becomes.</summary>
     public int MaxPostingScan { get; init; } = 64;
     /// <summary>Candidate documents (by shared keys) compared per new document.</summary>
-    public int CandidateDocuments { get; init; } = 40;
+    public int CandidateDocuments { get; init; } = 20;
     /// <summary>How much a name counts in the term vector compared with an ordinary word occurrence.</summary>
     public int NameTermBoost { get; init; } = 2;
     /// <summary>Score (time-weighted cosine to the story centroid) needed to join a story.</summary>
@@ -61,4 +61,6 @@ public sealed record StoryOptions
     public double? JoinProbability { get; init; }
     /// <summary>Join probability with a second story at which the document merges the two (above 1 = never).</summary>
     public double MergeProbability { get; init; } = 2;
+    /// <summary>Candidate stories scored by the join model per document: those with the most similar member documents.</summary>
+    public int ScoredStories { get; init; } = 8;
 }

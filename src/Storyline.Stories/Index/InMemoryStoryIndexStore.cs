@@ -131,18 +131,22 @@ public sealed class InMemoryStoryIndexStore(bool keepTexts = true) : IStoryIndex
             _items[_head] = id; _head = (_head + 1) % _items.Length;
         }
 
-        private IEnumerable<long> Recent(int max)
+        public void CopyRecent(HashSet<long> into, int max)
         {
-            int n = Math.Min(max, _count);
-            int newest = _count < _items.Length ? _count - 1 : (_head - 1 + _items.Length) % _items.Length;
-            for (int i = 0; i < n; i++) yield return _items[(newest - i + _items.Length) % _items.Length];
+            int n = Math.Min(max, _count), len = _items.Length;
+            int newest = _count < len ? _count - 1 : (_head - 1 + len) % len;
+            for (int i = 0; i < n; i++) { int j = newest - i; if (j < 0) j += len; into.Add(_items[j]); }
         }
-
-        public void CopyRecent(HashSet<long> into, int max) { foreach (var id in Recent(max)) into.Add(id); }
 
         public void CountRecent(Dictionary<long, int> into, int max)
         {
-            foreach (var id in Recent(max)) into[id] = into.GetValueOrDefault(id) + 1;
+            int n = Math.Min(max, _count), len = _items.Length;
+            int newest = _count < len ? _count - 1 : (_head - 1 + len) % len;
+            for (int i = 0; i < n; i++)
+            {
+                int j = newest - i; if (j < 0) j += len;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(into, _items[j], out _)++;
+            }
         }
     }
 }
