@@ -63,6 +63,8 @@ public sealed partial class StoryEngine
     private double[] JoinFeatures(DocView d, StoryRecord s, double memberCos, DateTimeOffset? when)
     {
         EnsureNorms(s);
+        // names count by the share of member documents that mention them, so one stray member cannot vouch for its names
+        double docs = Math.Max(1, s.Documents.Count);
         Span<double> dots = stackalloc double[4];
         double nameAll = 0, nameHit = 0;
         for (int i = 0; i < d.Keys.Length; i++)
@@ -73,7 +75,7 @@ public sealed partial class StoryEngine
             if (space == DocumentAnalysis.NameSpace)
             {
                 nameAll += x * x;
-                if (s.Entities.ContainsKey(k)) nameHit += x * x;
+                nameHit += x * x * Share(s, k, docs);
             }
         }
         var cn = s.CentroidNorm2;
@@ -85,9 +87,9 @@ public sealed partial class StoryEngine
         double leadCover = nameCover;
         if (d.A.LeadNameKeys.Length > 0)
         {
-            int hit = 0;
-            foreach (var k in d.A.LeadNameKeys) if (s.Entities.ContainsKey(k)) hit++;
-            leadCover = (double)hit / d.A.LeadNameKeys.Length;
+            double hit = 0;
+            foreach (var k in d.A.LeadNameKeys) hit += Share(s, k, docs);
+            leadCover = hit / d.A.LeadNameKeys.Length;
         }
         double storyCover = 1;
         if (s.TopEntities.Length > 0)
@@ -113,6 +115,10 @@ public sealed partial class StoryEngine
         return [cos, wordCos, nameCos, numCos, memberCos, nameCover, leadCover, storyCover,
             yearKnown, yearDiff, yearShare, timeKnown, logGap, Math.Log(1 + s.Documents.Count)];
     }
+
+    /// <summary>Share of a story's documents that mention a name (at most 1: merged counts may exceed the pruned member list).</summary>
+    private static double Share(StoryRecord s, ulong name, double docs) =>
+        s.Entities.TryGetValue(name, out int n) ? Math.Min(1, n / docs) : 0;
 
     /// <summary>Candidate stories (those of the candidate documents) with their join probability, most probable first.</summary>
     private List<(StoryRecord Story, double P)> ScoreStoriesModel(StoryJoinModel? model, DocView d, Dictionary<ulong, float> docVec,
