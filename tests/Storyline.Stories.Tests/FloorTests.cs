@@ -41,4 +41,27 @@ public class FloorTests
         Assert.True(r.BcubedF1 >= Floors["ecbplus_dev_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
         Assert.True(r.PairwiseF1 >= Floors["ecbplus_dev_pairwise_f1"], $"pairwise F1 {r.PairwiseF1:F4}");
     }
+
+    /// <summary>The train-split topics: never tuned on (the join model and its threshold come from the dev topics).</summary>
+    [Fact]
+    public void EcbPlus_TrainTopics_HeldOut_AboveFloor()
+    {
+        var r = StoryEvaluator.Evaluate(RepoPaths.Data("clustering", "ecbplus"), "train");
+        Assert.True(r.BcubedF1 >= Floors["ecbplus_train_topics_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
+        Assert.True(r.PairwiseF1 >= Floors["ecbplus_train_topics_pairwise_f1"], $"pairwise F1 {r.PairwiseF1:F4}");
+    }
+
+    [Fact]
+    public void EcbPlus_AllTopicsTogether_AboveFloor()
+    {
+        var r = StoryEvaluator.Evaluate(RepoPaths.Data("clustering", "ecbplus"));
+        Assert.True(r.BcubedF1 >= Floors["ecbplus_all_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
+    }
+
+    [Fact]
+    public void NewsWcl50_AboveFloor()
+    {
+        var r = StoryEvaluator.Evaluate(RepoPaths.Data("clustering", "newswcl50"));
+        Assert.True(r.BcubedF1 >= Floors["newswcl50_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
+    }
 }

@@ -6,7 +6,7 @@ namespace Storyline.Stories.Engine;
 /// A document's sketch (hashed key → weight) as a small open-addressing table: the engine probes it a few thousand
 /// times per document (once per term of each candidate), where a general dictionary costs several times more.
 /// </summary>
-internal sealed class SketchTable
+public sealed class SketchTable
 {
     private readonly ulong[] _keys;
     private readonly float[] _values;
