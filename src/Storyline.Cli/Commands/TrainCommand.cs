@@ -17,6 +17,7 @@ public static class TrainCommand
         cmd.Add(TrainParserCommand.Create());
         cmd.Add(TrainCleaningCommand.Create());
         cmd.Add(TrainNerCommand.Create());
+        cmd.Add(TrainStoriesCommand.Create());
         return cmd;
     }
 }
