@@ -19,6 +19,9 @@ internal struct TokenInfo
     public byte RunPosition;  // 0 first, 1 inside, 2 last (single-word runs: 3)
     public ulong RunFirst, RunLast; // lower-cased first and last words of that run
     public int RunLastCluster;      // middle-level cluster of the run's last word, or -1
+    public ulong SegFirst, SegLast, SegOther; // in a run split by connectors: its segment's first/last word, the word across the connector
+    public byte SegInfo;
+    public int OccSlot;             // group of the occurrences of its capitalised form (context aggregation), -1 = none            // connector sides, position and length in the segment; 0 = not in a split run
     public ulong AcronymOf;         // an all-caps word spelling the initials of a run in the document: that run's last word
 }
 
@@ -58,6 +61,15 @@ internal sealed class DocumentBuffer
     public float[] BeamScore = new float[64];
     public float[] BeamNext = new float[64];
     public int[] BeamPath = new int[256];
+
+    // Context aggregation: occurrences of each capitalised form, grouped by slot.
+    public readonly Dictionary<ulong, int> OccIndex = [];
+    public int[] OccStart = new int[256], OccCount = new int[256], OccTokens = new int[256];
+
+    public void EnsureOcc(int n)
+    {
+        if (OccTokens.Length < n) { int size = Math.Max(n, OccTokens.Length * 2); OccStart = new int[size]; OccCount = new int[size]; OccTokens = new int[size]; }
+    }
 
     public void EnsureBeam(int n)
     {

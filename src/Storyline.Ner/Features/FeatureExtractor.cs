@@ -27,7 +27,18 @@ public enum FeatureSet
     DocumentTopic = 256,
     /// <summary>Word clusters of the ±2 window at every granularity, and cluster bigrams around the token.</summary>
     ClusterContext = 512,
-    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns | DocumentTopic,
+    /// <summary>
+    /// In a capitalised run joined by a connector ("Lynn Reaser of Barnett Banks"), the part of the run
+    /// the token is in: its first and last word and where the connector is, so a person before "of"
+    /// and an organisation after it can be told from one name ("Bank of England").
+    /// </summary>
+    RunSegments = 1024,
+    /// <summary>
+    /// Context aggregation (Ratinov &amp; Roth 2009): the words around the other occurrences of a
+    /// capitalised word in the document ("manager of Petofi", "Petofi 's board").
+    /// </summary>
+    ContextAggregation = 2048,
+    All = Clusters | Gazetteers | MinedGazetteers | CaseStats | DocumentCase | PredictionHistory | CapitalRuns | DocumentTopic | ContextAggregation,
 }
 
 /// <summary>
@@ -48,7 +59,9 @@ internal static class FeatureExtractor
         TPass1P1 = 48, TShortLowerM1 = 49, TShortLowerP1 = 50, TClusterCaps = 51, TLowerCaps = 52, TClusterFirst = 53,
         THistNone = 54, TAggNone = 55, TRunShape = 56, TRunFirst = 57, TRunLast = 58, TTable = 59, TRunLastCluster = 60, TSufCaps = 61, TAcronym = 62, TTableShape = 63,
         TTopicShape = 64, TTopicCluster = 65, TTopicWord = 66, TTablesDoc = 67,
-        TClusterBiL = 68, TClusterBiR = 69, TClusterM2Full = 70, TClusterP2Full = 71;
+        TClusterBiL = 68, TClusterBiR = 69, TClusterM2Full = 70, TClusterP2Full = 71,
+        TSegFirst = 72, TSegLast = 73, TSegShape = 74, TSegOther = 75,
+        TCtxLeft = 76, TCtxRight = 77;
 
     private const ulong Bos = 0xB05B05B05UL, Eos = 0xE05E05E05UL;
     private const int TypeSlots = 5; // O, PER, ORG, LOC, MISC
@@ -124,6 +137,7 @@ internal static class FeatureExtractor
                     t.AcronymOf = last;
             }
         if ((set & FeatureSet.DocumentTopic) != 0) DocumentTopic(buf, words);
+        if ((set & FeatureSet.ContextAggregation) != 0) IndexOccurrences(buf);
         if ((set & FeatureSet.DocumentCase) != 0)
             for (int i = 0; i < n; i++)
             {
@@ -174,8 +188,38 @@ internal static class FeatureExtractor
                         t.RunLast = buf.Tokens[i - 1].Lower;
                         t.RunLastCluster = buf.Tokens[i - 1].Cluster < 0 ? -1 : WordClusters.Level(buf.Tokens[i - 1].Cluster, 1);
                     }
+                if (len >= 3 && len <= MaxRun) MarkSegments(buf, words, start, i);
                 start = -1;
             }
+        }
+    }
+
+    /// <summary>Most other occurrences of a word whose contexts a token reads.</summary>
+    private const int MaxContextOccurrences = 8;
+
+    /// <summary>Groups the occurrences of each capitalised form (buf.Occ*, token.OccSlot) for context aggregation.</summary>
+    private static void IndexOccurrences(DocumentBuffer buf)
+    {
+        buf.OccIndex.Clear();
+        int n = buf.TokenCount;
+        buf.EnsureOcc(n);
+        int slots = 0;
+        for (int i = 0; i < n; i++)
+        {
+            ref var t = ref buf.Tokens[i];
+            t.OccSlot = -1;
+            if (t.Caps is CapKind.Lower or CapKind.NoLetters) continue;
+            if (!buf.OccIndex.TryGetValue(t.Lower, out int slot)) { slot = slots++; buf.OccIndex[t.Lower] = slot; buf.OccCount[slot] = 0; }
+            t.OccSlot = slot;
+            buf.OccCount[slot]++;
+        }
+        int pos = 0;
+        for (int k = 0; k < slots; k++) { buf.OccStart[k] = pos; pos += buf.OccCount[k]; buf.OccCount[k] = 0; }
+        for (int i = 0; i < n; i++)
+        {
+            int slot = buf.Tokens[i].OccSlot;
+            if (slot < 0) continue;
+            buf.OccTokens[buf.OccStart[slot] + buf.OccCount[slot]++] = i;
         }
     }
 
@@ -211,6 +255,36 @@ internal static class FeatureExtractor
         int tables = 0;
         for (int s = 0; s < buf.SentenceCount; s++) if (buf.Tokens[buf.SentenceStart[s]].Table) tables++;
         buf.TablesDoc = buf.SentenceCount >= 3 && tables >= TablesDocShare * buf.SentenceCount;
+    }
+
+    /// <summary>Splits a run at its connectors; each token learns its segment (see <see cref="FeatureSet.RunSegments"/>).</summary>
+    private static void MarkSegments(DocumentBuffer buf, IReadOnlyList<string> words, int a, int b)
+    {
+        bool any = false;
+        for (int k = a + 1; k < b - 1; k++) if (IsConnector(words[k])) { any = true; break; }
+        if (!any) return;
+        int segStart = a;
+        for (int k = a; k <= b; k++)
+        {
+            if (k < b && !IsConnector(words[k])) continue;
+            if (k > segStart)
+            {
+                // The other side of the connector: the segment after this one, or before it for the last segment.
+                ulong other = k < b && k + 1 < b ? buf.Tokens[k + 1].Lower : segStart > a ? buf.Tokens[segStart - 2 >= a ? segStart - 2 : a].Lower : 0;
+                for (int m = segStart; m < k; m++)
+                {
+                    ref var t = ref buf.Tokens[m];
+                    t.SegFirst = buf.Tokens[segStart].Lower;
+                    t.SegLast = buf.Tokens[k - 1].Lower;
+                    t.SegOther = other;
+                    // Bit 0: a connector precedes the segment; bit 1: one follows. Then the position in the segment.
+                    int side = (segStart > a ? 1 : 0) | (k < b ? 2 : 0);
+                    int pos = k - segStart == 1 ? 3 : m == segStart ? 0 : m == k - 1 ? 2 : 1;
+                    t.SegInfo = (byte)(side * 16 + pos * 4 + Math.Min(k - segStart, 3));
+                }
+            }
+            segStart = k + 1;
+        }
     }
 
     /// <summary>Remembers the initials of a multi-word run ("National Association of Purchasing Management" → NAPM).</summary>
@@ -343,7 +417,7 @@ internal static class FeatureExtractor
     {
         int g = 0;
         for (int k = i - 1; k <= i + 1; k++) if (k >= 0 && k < buf.TokenCount) g += buf.Tokens[k].GazCount;
-        return 128 + g;
+        return 192 + g;
     }
 
     /// <summary>
@@ -450,6 +524,26 @@ internal static class FeatureExtractor
             }
         }
 
+        if ((set & FeatureSet.ContextAggregation) != 0 && t.OccSlot >= 0 && buf.OccCount[t.OccSlot] > 1)
+        {
+            int start = buf.OccStart[t.OccSlot], count = Math.Min(buf.OccCount[t.OccSlot], MaxContextOccurrences + 1), used = 0;
+            for (int k = start; k < start + count && used < MaxContextOccurrences; k++)
+            {
+                int j = buf.OccTokens[k];
+                if (j == i) continue;
+                used++;
+                Add(f, ref n, TCtxLeft, j > 0 && !buf.Tokens[j].First ? buf.Tokens[j - 1].IdLower : Bos);
+                Add(f, ref n, TCtxRight, j + 1 < buf.TokenCount && !buf.Tokens[j + 1].First ? buf.Tokens[j + 1].IdLower : Eos);
+            }
+        }
+        if ((set & FeatureSet.RunSegments) != 0 && t.SegInfo != 0)
+        {
+            ulong info = t.SegInfo;
+            Add(f, ref n, TSegShape, info);
+            Add(f, ref n, TSegFirst, t.SegFirst, info);
+            Add(f, ref n, TSegLast, t.SegLast, info);
+            Add(f, ref n, TSegOther, t.SegOther, info >> 4);
+        }
         if ((set & FeatureSet.DocumentTopic) != 0 && t.Caps != CapKind.Lower && t.Caps != CapKind.NoLetters)
         {
             ulong topic = buf.Topic, tables = buf.TablesDoc ? 1UL : 0UL;

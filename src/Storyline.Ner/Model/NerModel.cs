@@ -109,7 +109,10 @@ public sealed class NerModel
         File.Move(tmp, path, overwrite: true);
     }
 
-    public static NerModel Load(string path)
+    public static NerModel Load(string path) => Load(path, 0);
+
+    /// <summary>Loads a model, dropping weight rows smaller than <paramref name="minWeight"/> (for size/speed trade-offs).</summary>
+    public static NerModel Load(string path, float minWeight)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"NER model not found at {path}; train it with `./storyline train ner` (NerTrainer.Train).", path);
@@ -134,7 +137,7 @@ public sealed class NerModel
         for (int i = 0; i < np; i++)
         {
             var set = (FeatureSet)r.ReadInt32();
-            passes.Add(new TaggingPass(set, WeightTable.Read(r)));
+            passes.Add(new TaggingPass(set, WeightTable.Read(r, minWeight)));
         }
         int beam = info.TryGetValue(BeamNote, out var bs) && int.TryParse(bs, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bv) ? bv : 1;
         return new NerModel(lex, passes, info) { BeamSize = Math.Max(1, beam) };

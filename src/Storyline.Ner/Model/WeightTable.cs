@@ -11,9 +11,10 @@ public sealed class WeightTable
 {
     private readonly Dictionary<ulong, int> _index;
     private float[] _w;
-    // Frozen tables also get an open-addressing copy of the index: faster than Dictionary in the hot path.
+    // Frozen tables also get an open-addressing copy of the index with the weights laid out by slot:
+    // a lookup touches the key array and the row's own weights, with no index in between (memory-bound hot path).
     private readonly ulong[]? _keys;
-    private readonly int[]? _rows;
+    private readonly float[]? _slotW;
     private readonly int _mask;
 
     public int Labels { get; }
@@ -32,27 +33,28 @@ public sealed class WeightTable
         Labels = labels; _index = index; _w = w;
         int cap = 16;
         while (cap < index.Count * 2) cap <<= 1;
-        _keys = new ulong[cap]; _rows = new int[cap]; _mask = cap - 1;
+        _keys = new ulong[cap]; _slotW = new float[cap * labels]; _mask = cap - 1;
         foreach (var (k, row) in index)
         {
             ulong key = k == 0 ? 1 : k;
             int slot = (int)(key & (ulong)_mask);
             while (_keys[slot] != 0) slot = (slot + 1) & _mask;
-            _keys[slot] = key; _rows[slot] = row;
+            _keys[slot] = key;
+            Array.Copy(w, row * labels, _slotW, slot * labels, labels);
         }
     }
 
+    /// <summary>Slot of a feature in a frozen table, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(ulong f)
+    private int FindSlot(ulong f)
     {
-        if (_keys is null) return _index.TryGetValue(f, out int r) ? r : -1;
         ulong key = f == 0 ? 1 : f;
-        var keys = _keys;
+        var keys = _keys!;
         int slot = (int)(key & (ulong)_mask);
         while (true)
         {
             ulong k = keys[slot];
-            if (k == key) return _rows![slot];
+            if (k == key) return slot;
             if (k == 0) return -1;
             slot = (slot + 1) & _mask;
         }
@@ -66,14 +68,45 @@ public sealed class WeightTable
     {
         int l = Labels;
         scores[..l].Clear();
-        var w = _w;
+        if (_keys is null)
+        {
+            // Training: the growing table's dictionary.
+            var w = _w;
+            foreach (var f in features)
+            {
+                if (!_index.TryGetValue(f, out int row)) continue;
+                var src = w.AsSpan(row * l, l);
+                for (int k = 0; k < l; k++) scores[k] += src[k];
+            }
+            return;
+        }
+        var sw = _slotW!;
         foreach (var f in features)
         {
-            int row = Find(f);
-            if (row < 0) continue;
-            var src = w.AsSpan(row * l, l);
+            int slot = FindSlot(f);
+            if (slot < 0) continue;
+            var src = sw.AsSpan(slot * l, l);
             for (int k = 0; k < l; k++) scores[k] += src[k];
         }
+    }
+
+    /// <summary>The mean of several tables over the union of their rows (a row absent from a table counts as zeros).</summary>
+    internal static WeightTable Average(IReadOnlyList<WeightTable> tables)
+    {
+        int labels = tables[0].Labels;
+        var index = new Dictionary<ulong, int>();
+        foreach (var t in tables)
+            foreach (var (k, _) in t._index)
+                if (!index.ContainsKey(k)) index[k] = index.Count;
+        var w = new float[Math.Max(1, index.Count) * labels];
+        float share = 1f / tables.Count;
+        foreach (var t in tables)
+            foreach (var (k, row) in t._index)
+            {
+                int to = index[k] * labels, from = row * labels;
+                for (int j = 0; j < labels; j++) w[to + j] += share * t._w[from + j];
+            }
+        return new WeightTable(labels, index, w);
     }
 
     /// <summary>Row of a feature, created (zero) when absent.</summary>
@@ -109,7 +142,10 @@ public sealed class WeightTable
             for (int j = 0; j < Labels; j++) wr.Write((Half)_w[row * Labels + j]);
     }
 
-    public static WeightTable Read(BinaryReader r)
+    public static WeightTable Read(BinaryReader r) => Read(r, 0);
+
+    /// <summary>Reads a table, leaving out rows whose weights all stay below <paramref name="minWeight"/> in magnitude.</summary>
+    public static WeightTable Read(BinaryReader r, float minWeight)
     {
         int labels = r.ReadInt32();
         int n = r.ReadInt32();
@@ -117,10 +153,18 @@ public sealed class WeightTable
         for (int i = 0; i < n; i++) keys[i] = r.ReadUInt64();
         var index = new Dictionary<ulong, int>(n);
         var w = new float[Math.Max(1, n) * labels];
+        int kept = 0;
         for (int i = 0; i < n; i++)
         {
-            index[keys[i]] = i;
-            for (int j = 0; j < labels; j++) w[i * labels + j] = (float)r.ReadHalf();
+            float max = 0;
+            for (int j = 0; j < labels; j++)
+            {
+                float v = (float)r.ReadHalf();
+                w[kept * labels + j] = v;
+                max = Math.Max(max, Math.Abs(v));
+            }
+            if (max < minWeight) continue;
+            index[keys[i]] = kept++;
         }
         return new WeightTable(labels, index, w);
     }
