@@ -62,8 +62,8 @@ public sealed partial class DocumentAnalysis
             Inc(terms, TextTools.Hash(TextTools.Stem(w.Lower), TermSpace));
         }
         var names = NamesOf(doc, text, words, sentences);
-        int leadEnd = sentences.Count > LeadSentences ? sentences[LeadSentences - 1].End : text.Length;
-        var leadNames = LeadNamesOf(doc, text, words, sentences, leadEnd).Select(n => TextTools.Hash(n, NameSpace)).Distinct().ToArray();
+        int leadEnd = LeadEnd(sentences, words, text.Length, out int leadCount);
+        var leadNames = LeadNamesOf(doc, text, words, sentences, leadEnd, leadCount).Select(n => TextTools.Hash(n, NameSpace)).Distinct().ToArray();
         var entityKeys = new HashSet<ulong>();
         foreach (var n in names)
         {
@@ -99,6 +99,22 @@ public sealed partial class DocumentAnalysis
 
     /// <summary>Sentences that make the lead (a title line and the first sentence).</summary>
     public const int LeadSentences = 2;
+    /// <summary>Lines shorter than this (datelines, "Posted: ..." stamps) are passed over when counting lead sentences.</summary>
+    public const int MinLeadWords = 5;
+
+    /// <summary>End of the lead: the first <see cref="LeadSentences"/> sentences of <see cref="MinLeadWords"/> words or more (and any short lines among them).</summary>
+    private static int LeadEnd(List<SentenceSpan> sentences, List<Word> words, int textLength, out int count)
+    {
+        int counted = 0, wi = 0;
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            int n = 0;
+            while (wi < words.Count && words[wi].Start < sentences[si].End) { if (words[wi].Start >= sentences[si].Start) n++; wi++; }
+            if (n >= MinLeadWords && ++counted == LeadSentences) { count = si + 1; return sentences[si].End; }
+        }
+        count = sentences.Count;
+        return textLength;
+    }
     /// <summary>Years outside this range are counts, not dates.</summary>
     private const int MinYear = 1900, MaxYear = 2100;
 
@@ -112,7 +128,7 @@ public sealed partial class DocumentAnalysis
     }
 
     /// <summary>Names whose mention starts in the lead; the full name and its last word, as in <see cref="NamesOf"/>.</summary>
-    private static IEnumerable<string> LeadNamesOf(Document doc, string text, List<Word> words, List<SentenceSpan> sentences, int leadEnd)
+    private static IEnumerable<string> LeadNamesOf(Document doc, string text, List<Word> words, List<SentenceSpan> sentences, int leadEnd, int leadCount)
     {
         IEnumerable<string> raw;
         if (doc.Mentions.Count > 0)
@@ -120,7 +136,7 @@ public sealed partial class DocumentAnalysis
         else
         {
             int nw = 0; while (nw < words.Count && words[nw].Start < leadEnd) nw++;
-            raw = TextTools.Names(text, words.GetRange(0, nw), sentences.Count > LeadSentences ? sentences.GetRange(0, LeadSentences) : sentences);
+            raw = TextTools.Names(text, words.GetRange(0, nw), sentences.GetRange(0, leadCount));
         }
         foreach (var n in raw)
         {
