@@ -71,6 +71,44 @@ public class NerModelTests
         Assert.Contains(("Tom Harwick", "PER"), m);
     }
 
+    /// <summary>Tags a document given as sentences of space-separated tokens; returns (text, type) per entity.</summary>
+    private static List<(string Text, string Type)> TagTokens(params string[] sentences)
+    {
+        var words = new List<string>(); var starts = new List<int>();
+        foreach (var s in sentences) { starts.Add(words.Count); words.AddRange(s.Split(' ')); }
+        return [.. NerModel.Default.Tag(words, starts.ToArray()).Select(sp => (string.Join(" ", words.Skip(sp.Start).Take(sp.End - sp.Start)), sp.Type))];
+    }
+
+    [Fact]
+    public void Ner_TownsInResultsTables_AreTeams_ButPlacesInProse()
+    {
+        // Document-topic features: a wire results document ("SOCCER - ...", number-heavy lines) makes town names teams.
+        var results = TagTokens(
+            "SOCCER - ENGLISH CONFERENCE RESULTS .", "LONDON 1997-03-08", "Results of English Conference matches on Saturday :",
+            "Gateshead 2 Altrincham 1", "Barrow 0 Southport 3", "Kidderminster 1 Hednesford 1");
+        foreach (var team in new[] { "Gateshead", "Altrincham", "Barrow", "Southport", "Kidderminster", "Hednesford" })
+            Assert.Contains((team, "ORG"), results);
+        var prose = TagTokens("Barrow is a town in Cumbria .", "Gateshead lies on the river Tyne .");
+        Assert.Contains(("Barrow", "LOC"), prose);
+        Assert.Contains(("Gateshead", "LOC"), prose);
+        Assert.Contains(("Cumbria", "LOC"), prose);
+    }
+
+    [Fact]
+    public void Ner_RepeatedInventedName_GetsOneTypeThroughoutTheDocument()
+    {
+        // Context aggregation and prediction history: a name unknown to the model is typed the same way everywhere,
+        // including where its own sentence says little ("Halvorsen said").
+        var m = TagTokens(
+            "Norwegian shipowner Erik Halvorsen bought two tankers from Greek owners on Monday .",
+            "Halvorsen said prices had fallen .",
+            "Brokers said Halvorsen paid about $ 40 million for the pair .");
+        var types = m.Where(x => x.Text.EndsWith("Halvorsen", StringComparison.Ordinal)).Select(x => x.Type).ToList();
+        Assert.Equal(3, types.Count);
+        Assert.All(types, t => Assert.Equal("PER", t));
+        Assert.Contains(("Norwegian", "MISC"), m);
+    }
+
     [Fact]
     public void NerStage_OffsetsPointIntoTheText()
     {
