@@ -121,8 +121,7 @@ public sealed partial class StoryEngine
         s.Entities.TryGetValue(name, out int n) ? Math.Min(1, n / docs) : 0;
 
     /// <summary>Candidate stories (those of the candidate documents) with their join probability, most probable first.</summary>
-    private List<(StoryRecord Story, double P)> ScoreStoriesModel(StoryJoinModel? model, DocView d, Dictionary<ulong, float> docVec,
-        IReadOnlyList<DocRecord> candDocs, double[] candCos, DateTimeOffset? when)
+    private List<(StoryRecord Story, double P)> ScoreStoriesModel(StoryJoinModel? model, DocView d, IReadOnlyList<DocRecord> candDocs, double[] candCos, DateTimeOffset? when)
     {
         _storyRows.Clear();
         var best = new Dictionary<long, double>();

@@ -148,8 +148,14 @@ public sealed partial class StoryEngine
         var hits = _store.QueryPostings(postKeys, _o.MaxPostingScan);
         var candIds = TopCandidates(hits, _o.CandidateDocuments);
         var candDocs = _store.GetDocuments(candIds);
-        var docVec = new Dictionary<ulong, float>(keys.Length);
-        for (int i = 0; i < keys.Length; i++) docVec[keys[i]] = weights[i];
+        Dictionary<ulong, float>? vec = null;
+        Dictionary<ulong, float> DocVec()
+        {
+            if (vec is not null) return vec;
+            vec = new Dictionary<ulong, float>(keys.Length);
+            for (int i = 0; i < keys.Length; i++) vec[keys[i]] = weights[i];
+            return vec;
+        }
         // each candidate's cosine once: used by the rewrite check and by story scoring
         var candCos = new double[candDocs.Count];
         if (Single)
@@ -157,7 +163,7 @@ public sealed partial class StoryEngine
             var table = new SketchTable(keys, weights);
             for (int i = 0; i < candDocs.Count; i++) candCos[i] = table.Dot(candDocs[i].TermKeys, candDocs[i].TermWeights);
         }
-        else for (int i = 0; i < candDocs.Count; i++) candCos[i] = Cosine(docVec, candDocs[i]);
+        else for (int i = 0; i < candDocs.Count; i++) candCos[i] = Cosine(DocVec(), candDocs[i]);
         // 5. rewrites: aligned sentence by sentence with the most similar earlier documents
         bool hasCopy = links.Any(l => l.Kind is LinkKind.Copy or LinkKind.Version);
         if (!hasCopy && _texts is not null)
@@ -197,7 +203,7 @@ public sealed partial class StoryEngine
         string? gold = Teacher?.Invoke(a.Id);
         if (storyId == 0 && (_join is not null || gold is not null))
         {
-            var scored = ScoreStoriesModel(_join, new DocView(keys, weights, a), docVec, candDocs, candCos, when);
+            var scored = ScoreStoriesModel(_join, new DocView(keys, weights, a), candDocs, candCos, when);
             if (gold is not null)
                 foreach (var (sid, x) in _storyRows) TrainingRows?.Add((x, MajorityGold(sid) == gold));
             if (gold is not null && TeacherForces) storyId = _goldStory.GetValueOrDefault(gold);
@@ -210,7 +216,7 @@ public sealed partial class StoryEngine
         }
         else if (storyId == 0)
         {
-            var scored = ScoreStories(docVec, candDocs, candCos, when);
+            var scored = ScoreStories(DocVec(), candDocs, candCos, when);
             if (scored.Count > 0 && scored[0].Score >= _o.JoinThreshold)
             {
                 storyId = scored[0].Story.Id; storyScore = scored[0].Score;

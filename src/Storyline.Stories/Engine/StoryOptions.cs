@@ -24,7 +24,7 @@ public sealed record StoryOptions
     /// <summary>Names indexed per document at most.</summary>
     public int PostedNames { get; init; } = 20;
     /// <summary>Postings read per key: bounds lookup cost however common a key becomes.</summary>
-    public int MaxPostingScan { get; init; } = 64;
+    public int MaxPostingScan { get; init; } = 32;
     /// <summary>Candidate documents (by shared keys) compared per new document.</summary>
     public int CandidateDocuments { get; init; } = 20;
     /// <summary>How much a name counts in the term vector compared with an ordinary word occurrence.</summary>
