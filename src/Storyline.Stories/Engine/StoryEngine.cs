@@ -13,9 +13,10 @@ public sealed record IngestResult(long DocId, long StoryId, bool NewStory, doubl
 /// The online story engine: each document, in arrival order, is checked for exact and near copies
 /// (MinHash + banded LSH), versions (same URL or same source, changed), rewrites (sentence alignment
 /// with the paraphrase classifier) and then joins a story or starts one (TDT-style single pass:
-/// candidates from an inverted index of heavy terms and names, TF-IDF cosine to the story centroid
-/// with incremental IDF, damped by time distance). Work per document is bounded by the posting scan
-/// and candidate limits, so the cost does not grow with the store.
+/// candidates from an inverted index of heavy terms and names; the learned <see cref="StoryJoinModel"/>
+/// scores each candidate story from TF-IDF similarity with incremental IDF, shared lead and main names,
+/// years and dates; without the model file, cosine to the centroid damped by time distance). Work per
+/// document is bounded by the posting scan and candidate limits, so the cost does not grow with the store.
 /// Not thread-safe for writes: call <see cref="Add"/> / <see cref="AddBatch"/> from one thread.
 /// </summary>
 public sealed partial class StoryEngine
