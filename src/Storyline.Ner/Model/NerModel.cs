@@ -13,8 +13,9 @@ public sealed record TaggingPass(FeatureSet Features, WeightTable Weights);
 public readonly record struct NerSpan(int Start, int End, string Type);
 
 /// <summary>
-/// The trained named-entity model: lexical resources plus one or two greedy left-to-right BILOU
-/// passes (the second reads the first one's labels for the whole document). Immutable and
+/// The trained named-entity model: lexical resources plus one or two left-to-right BILOU passes
+/// decoded with a beam (<see cref="BeamSize"/>; 1 = greedy), the second reading the first one's labels
+/// for the whole document. The committed model has one pass and a beam of 4. Immutable and
 /// thread-safe; <see cref="Default"/> loads models/ner.bin.gz once, on first use.
 /// </summary>
 public sealed class NerModel

@@ -47,8 +47,8 @@ public sealed record NerTrainerOptions
     /// without dev) are used as they are.
     /// </summary>
     public bool IncludeDev { get; init; } = true;
-    /// <summary>Epochs of the first pass when training on train+dev (best dev epochs of train-only runs: 8-21, flat after 12).</summary>
-    public int Pass1Epochs { get; init; } = 18;
+    /// <summary>Epochs of the first pass when training on train+dev (train-only runs peak on dev at epochs 8-12, then slowly decline).</summary>
+    public int Pass1Epochs { get; init; } = 12;
     /// <summary>Epochs of the second pass when training on train+dev.</summary>
     public int Pass2Epochs { get; init; } = 10;
     /// <summary>
