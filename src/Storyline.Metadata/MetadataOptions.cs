@@ -9,6 +9,9 @@ public sealed record MetadataOptions
     /// <summary>Use Lingua's high-accuracy models (better on snippets under ~100 characters; ~25× the memory).</summary>
     public bool HighAccuracyLanguage { get; init; }
 
+    /// <summary>Call plainly English prose English from its function words without running Lingua (see <see cref="LanguageDetection.IsPlainlyEnglish"/>).</summary>
+    public bool QuickEnglish { get; init; } = true;
+
     /// <summary>How much text the language detector sees: enough for a sure call, bounded for speed.</summary>
     public int LanguageSampleChars { get; init; } = 500;
 

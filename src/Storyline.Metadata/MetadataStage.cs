@@ -318,6 +318,11 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         if (_o.DetectLanguage)
         {
             var sample = LanguageSample(doc, lines);
+            if (_o.QuickEnglish && LanguageDetection.IsPlainlyEnglish(sample))
+            {
+                doc.Metadata.Language = new Field<string>("en", "function-words");
+                return;
+            }
             var detector = _o.HighAccuracyLanguage ? LanguageDetection.HighAccuracyDetector : LanguageDetection.Detector;
             if (LanguageDetection.Detect(sample, detector) is { } code)
             {
