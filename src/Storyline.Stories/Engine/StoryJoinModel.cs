@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storyline.Core;
 using Storyline.Stories.Eval;
+using Storyline.Stories.Learning;
 
 namespace Storyline.Stories.Engine;
 
@@ -105,62 +106,8 @@ public sealed class StoryJoinModel(StoryJoinModelData data)
     /// <summary>L2-regularised logistic regression by Newton's method on standardised features.</summary>
     private static StoryJoinModelData Fit(List<(double[] X, bool Y)> rows, double l2)
     {
-        int d = StoryEngine.JoinFeatureNames.Length;
-        var mean = new double[d]; var std = new double[d];
-        foreach (var (x, _) in rows) for (int j = 0; j < d; j++) mean[j] += x[j];
-        for (int j = 0; j < d; j++) mean[j] /= Math.Max(1, rows.Count);
-        foreach (var (x, _) in rows) for (int j = 0; j < d; j++) std[j] += Math.Pow(x[j] - mean[j], 2);
-        for (int j = 0; j < d; j++) std[j] = Math.Max(1e-6, Math.Sqrt(std[j] / Math.Max(1, rows.Count)));
-        int p = d + 1;
-        var w = new double[p];
-        var xs = rows.Select(r => { var v = new double[p]; for (int j = 0; j < d; j++) v[j] = (r.X[j] - mean[j]) / std[j]; v[d] = 1; return v; }).ToArray();
-        var ys = rows.Select(r => r.Y ? 1.0 : 0.0).ToArray();
-        for (int it = 0; it < NewtonIterations; it++)
-        {
-            var g = new double[p]; var h = new double[p, p];
-            for (int n = 0; n < xs.Length; n++)
-            {
-                double z = 0; for (int j = 0; j < p; j++) z += w[j] * xs[n][j];
-                double mu = 1 / (1 + Math.Exp(-z)), s = mu * (1 - mu);
-                for (int j = 0; j < p; j++)
-                {
-                    g[j] += (mu - ys[n]) * xs[n][j];
-                    for (int k = 0; k <= j; k++) h[j, k] += s * xs[n][j] * xs[n][k];
-                }
-            }
-            for (int j = 0; j < p; j++) { for (int k = 0; k < j; k++) h[k, j] = h[j, k]; if (j < d) { g[j] += l2 * w[j]; h[j, j] += l2; } h[j, j] += 1e-9; }
-            var step = Solve(h, g);
-            double maxStep = 0;
-            for (int j = 0; j < p; j++) { w[j] -= step[j]; maxStep = Math.Max(maxStep, Math.Abs(step[j])); }
-            if (maxStep < 1e-8) break;
-        }
-        return new StoryJoinModelData(StoryEngine.JoinFeatureNames, mean, std, w[..d], w[d], 0.5, l2,
+        var f = LogisticRegression.Fit([.. rows.Select(r => r.X)], [.. rows.Select(r => r.Y)], StoryEngine.JoinFeatureNames.Length, l2, NewtonIterations);
+        return new StoryJoinModelData(StoryEngine.JoinFeatureNames, f.Mean, f.Std, f.Weights, f.Bias, 0.5, l2,
             string.Create(CultureInfo.InvariantCulture, $"ECB+ {TuneSplit} topics, teacher-forced replay: {rows.Count} document-story rows"));
-    }
-
-    private static double[] Solve(double[,] h, double[] g)
-    {
-        int n = g.Length;
-        var a = (double[,])h.Clone(); var b = (double[])g.Clone();
-        for (int c = 0; c < n; c++)
-        {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) if (Math.Abs(a[r, c]) > Math.Abs(a[piv, c])) piv = r;
-            if (piv != c) { for (int k = 0; k < n; k++) (a[c, k], a[piv, k]) = (a[piv, k], a[c, k]); (b[c], b[piv]) = (b[piv], b[c]); }
-            for (int r = c + 1; r < n; r++)
-            {
-                double f = a[r, c] / a[c, c];
-                for (int k = c; k < n; k++) a[r, k] -= f * a[c, k];
-                b[r] -= f * b[c];
-            }
-        }
-        var x = new double[n];
-        for (int r = n - 1; r >= 0; r--)
-        {
-            double s = b[r];
-            for (int k = r + 1; k < n; k++) s -= a[r, k] * x[k];
-            x[r] = s / a[r, r];
-        }
-        return x;
     }
 }
