@@ -16,7 +16,7 @@ public sealed class FloorTests
 
     private static Dictionary<string, double> Floors()
     {
-        var path = Path.Combine(RepoPaths.RepoRoot ?? TestPaths.RepoRoot, "eval", "floors", "cleaning.json");
+        var path = Path.Combine(RepoPaths.RepoRoot ?? TestEnvironment.RepoRoot, "eval", "floors", "cleaning.json");
         return JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path))!;
     }
 

@@ -6,15 +6,8 @@ namespace Storyline.Cli.Tests;
 /// <summary>Runs the real ./storyline script at the repository root, the way users and scripts do.</summary>
 public static class StorylineProcess
 {
-    public static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "storyline")) && File.Exists(Path.Combine(d.FullName, "Storyline.slnx")))
-                return d.FullName;
-        throw new InvalidOperationException("repository root with ./storyline not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The repository root, found from the sources (build output may live outside the repository).</summary>
+    public static readonly string Root = TestEnvironment.RepoRoot;
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {

@@ -8,7 +8,7 @@ public class FloorTests
     [Fact]
     public void SharedSets_AtOrAboveFloors()
     {
-        var floors = ExtractionFloors.Load();
+        var floors = ExtractionFloors.Load(Path.Combine(TestEnvironment.RepoRoot, "eval", "floors", ExtractionFloors.FileName));
         Assert.NotEmpty(floors);
         var results = ExtractionEvaluator.RunShared();
         Assert.Equal(ExtractionEvaluator.SharedSets, results.Select(r => r.Set));

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Storyline.Metadata.Tests;
+namespace Storyline;
 
 /// <summary>
-/// Build output lives outside the repository (STORYLINE_ARTIFACTS), so the working directory does not
+/// Build output may live outside the repository (STORYLINE_ARTIFACTS), so the working directory does not
 /// lead back to models/ and ../shared/data. Point RepoPaths at them from this source file's location,
-/// unless the environment already does.
+/// unless the environment already does. Compiled into every test project (Directory.Build.targets).
 /// </summary>
 internal static class TestEnvironment
 {
