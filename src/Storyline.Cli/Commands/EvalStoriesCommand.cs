@@ -11,18 +11,22 @@ public static class EvalStoriesCommand
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "A folder with docs.jsonl (+ clusters.tsv, or story_id per line). Default: shared ecbplus." };
-        var split = new Option<string?>("--split") { Description = "Only documents whose 'split' field is this (ECB+: train or dev; thresholds were tuned on dev)." };
+        var split = new Option<string?>("--split") { Description = "Only documents whose 'split' field is this (ECB+: train or dev)." };
+        var cv = new Option<int?>("--cv") { Description = "K-fold cross-validation by topic: each fold of topics is clustered by a join model trained on the other folds only (the held-out figure; needs a 'topic' field)." };
         var cmd = Cli.NewCommand("stories",
             "Cluster the documents of a folder from scratch, in file order, with the online story engine and score them against the " +
             "gold stories: B-cubed precision/recall/F1 and pairwise F1. JSON figures are fractions (0..1).",
             "storyline eval stories", "storyline eval stories --data ../shared/data/clustering/newswcl50 --json",
-            "storyline eval stories --split dev");
-        cmd.Add(data); cmd.Add(split);
+            "storyline eval stories --cv 5 --json");
+        cmd.Add(data); cmd.Add(split); cmd.Add(cv);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("clustering", "ecbplus");
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
-            var res = StoryEvaluator.Evaluate(dir, r.GetValue(split));
+            if (r.GetValue(cv) is { } k && r.GetValue(split) is not null) return Cli.Error("--cv and --split cannot be combined", ExitCodes.Usage);
+            var res = r.GetValue(cv) is { } folds
+                ? StoryEvaluator.CrossValidate(dir, folds, progress: (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); })
+                : StoryEvaluator.Evaluate(dir, r.GetValue(split));
             if (r.GetValue(Cli.Json)) { Cli.WriteJson(res); return ExitCodes.Success; }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{res.Documents} documents, {res.GoldStories} gold stories, {res.PredictedStories} predicted  B-cubed P {res.BcubedPrecision:F3} R {res.BcubedRecall:F3} F1 {res.BcubedF1:F3}  pairwise P {res.PairwisePrecision:F3} R {res.PairwiseRecall:F3} F1 {res.PairwiseF1:F3}  ({res.DocsPerSecond:F0} docs/s)"));

@@ -7,7 +7,7 @@ namespace Storyline.Stories.Engine;
 
 /// <summary>What happened to one document on arrival.</summary>
 public sealed record IngestResult(long DocId, long StoryId, bool NewStory, double StoryScore,
-    IReadOnlyList<DocLink> Links, IReadOnlyList<long> MergedStories, InferredDate? InferredPublished);
+    IReadOnlyList<DocLink> Links, IReadOnlyList<long> MergedStories, InferredDate? InferredPublished, long? SplitOff = null);
 
 /// <summary>
 /// The online story engine: each document, in arrival order, is checked for exact and near copies
@@ -97,6 +97,17 @@ public sealed partial class StoryEngine
         finally { Task.WaitAll(tasks); }
         AnalysisTime += TimeSpan.FromSeconds(analysisMicros / 1e6);
         IngestTime += TimeSpan.FromSeconds(ingestSeconds);
+        return results;
+    }
+
+    /// <summary>
+    /// Adds documents already analysed (by <see cref="DocumentAnalysis.Analyse"/> with this engine's options): lets
+    /// evaluation and training replay one corpus many times without analysing it again.
+    /// </summary>
+    public IReadOnlyList<IngestResult> AddAnalysed(IReadOnlyList<DocumentAnalysis> analyses)
+    {
+        var results = new IngestResult[analyses.Count];
+        for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;
     }
 
@@ -201,6 +212,14 @@ public sealed partial class StoryEngine
         }
         var published = a.Published;
         var when = published ?? (_o.UseTextDates ? a.TextDate : null);
+        var rec = new DocRecord
+        {
+            Id = a.Id, Seq = seq, Signature = a.Signature.Values, ShingleCount = a.Signature.ShingleCount,
+            TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
+            SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
+            Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo,
+            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when,
+        };
         string? gold = Teacher?.Invoke(a.Id);
         if (storyId == 0 && (_join is not null || gold is not null))
         {
@@ -237,14 +256,7 @@ public sealed partial class StoryEngine
 
         foreach (var m in merged) MergeInto(story, m);
         // 7. store the document and update the story
-        var rec = new DocRecord
-        {
-            Id = a.Id, Seq = seq, Signature = a.Signature.Values, ShingleCount = a.Signature.ShingleCount,
-            TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
-            SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
-            Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo, StoryId = storyId,
-            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when,
-        };
+        rec.StoryId = storyId;
         AddToStory(story, rec, a, when);
         if (a.LatestYear is { } year) story.Years[year] = story.Years.GetValueOrDefault(year) + 1;
         // stories that turn out to be one: the updated story is compared with the other candidate stories
@@ -269,12 +281,14 @@ public sealed partial class StoryEngine
         }
         _store.PutDocuments([rec]);
         _store.PutStories([story]);
+        long splitOff = Teacher is null ? MaybeSplit(story) : 0;
+        if (splitOff != 0 && _store.GetDocument(a.Id) is { } moved) storyId = moved.StoryId;
         var bucketEntries = new (ulong, long)[a.BandKeys.Length];
         for (int i = 0; i < a.BandKeys.Length; i++) bucketEntries[i] = (a.BandKeys[i], a.Id);
         _store.AddBuckets(bucketEntries);
         _store.AddPostings(postKeys.Select(k => (k, a.Id)).ToList());
         if (links.Count > 0) _store.AddLinks(links);
-        return new IngestResult(a.Id, storyId, newStory, storyScore, links, merged, inferred);
+        return new IngestResult(a.Id, storyId, newStory, storyScore, links, merged, inferred, splitOff == 0 ? null : splitOff);
     }
 
     /// <summary>The documents sharing most keys (ties: the most recent), at most <paramref name="n"/>, best first.</summary>

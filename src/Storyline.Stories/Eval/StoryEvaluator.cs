@@ -21,8 +21,8 @@ public sealed record StoryEvalResult(
     [property: JsonPropertyName("pairwise_f1")] double PairwiseF1,
     [property: JsonPropertyName("docs_per_second")] double DocsPerSecond);
 
-/// <summary>One document of a clustering folder with its gold story.</summary>
-public sealed record GoldDocument(string DocId, string Text, string Story, string? Split, string? Url, DateTimeOffset? Published);
+/// <summary>One document of a clustering folder with its gold story (<paramref name="Topic"/>: ECB+'s event type, the unit of cross-validation folds).</summary>
+public sealed record GoldDocument(string DocId, string Text, string Story, string? Split, string? Url, DateTimeOffset? Published, string? Topic = null);
 
 /// <summary>
 /// Clusters the documents of a folder laid out like shared/data/clustering/ecbplus (docs.jsonl, with gold in
@@ -45,6 +45,39 @@ public static class StoryEvaluator
             bp, br, bf, pp, pr, pf, secs > 0 ? docs.Count / secs : 0);
     }
 
+    /// <summary>
+    /// K-fold cross-validation over whole topics: topics (sorted) are dealt round-robin into <paramref name="folds"/> folds; for
+    /// each fold the join model is trained (<see cref="StoryJoinModel.Train(IReadOnlyList{GoldDocument}, StoryOptions?, string?)"/>)
+    /// on the other folds only and clusters this fold's documents from scratch. The scores pool every document's
+    /// out-of-fold story, so no document is scored by a model that saw its topic.
+    /// </summary>
+    public static StoryEvalResult CrossValidate(string dir, int folds, StoryOptions? options = null, Action<int, int>? progress = null)
+    {
+        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "cross-validation needs at least 2 folds");
+        var docs = Load(dir);
+        var topics = docs.Select(d => d.Topic ?? throw new InvalidDataException($"{d.DocId}: cross-validation needs a 'topic' field on every document"))
+            .Distinct().OrderBy(t => int.TryParse(t, out var n) ? n : int.MaxValue).ThenBy(t => t, StringComparer.Ordinal).ToList();
+        if (topics.Count < folds) throw new InvalidDataException($"{topics.Count} topics cannot fill {folds} folds");
+        var foldOf = topics.Select((t, i) => (t, i % folds)).ToDictionary(x => x.t, x => x.Item2);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var predicted = new string[docs.Count];
+        for (int k = 0; k < folds; k++)
+        {
+            progress?.Invoke(k, folds);
+            var train = docs.Where(d => foldOf[d.Topic!] != k).ToList();
+            var testIdx = Enumerable.Range(0, docs.Count).Where(i => foldOf[docs[i].Topic!] == k).ToList();
+            var model = StoryJoinModel.Train(train, options, $"cross-validation fold {k + 1}/{folds}").Model;
+            var pred = Cluster(testIdx.Select(i => docs[i]).ToList(), options, model);
+            for (int j = 0; j < testIdx.Count; j++) predicted[testIdx[j]] = $"{k}:{pred[j]}";
+        }
+        progress?.Invoke(folds, folds);
+        var gold = docs.Select(d => d.Story).ToArray();
+        var (bp, br, bf) = BCubed(gold, predicted);
+        var (pp, pr, pf) = Pairwise(gold, predicted);
+        return new StoryEvalResult(dir, $"{folds}-fold cross-validation by topic", docs.Count, gold.Distinct().Count(), predicted.Distinct().Count(),
+            bp, br, bf, pp, pr, pf, 0);
+    }
+
     /// <summary>Runs the engine over the documents in order; returns each document's story id.</summary>
     public static long[] Cluster(IReadOnlyList<GoldDocument> docs, StoryOptions? options = null, StoryJoinModel? joinModel = null)
     {
@@ -53,6 +86,27 @@ public static class StoryEvaluator
         var ids = new long[docs.Count];
         engine.AddBatch(ToDocuments(docs));
         for (int i = 0; i < docs.Count; i++) ids[i] = engine.StoryOf(i + 1)!.Id;
+        return ids;
+    }
+
+    /// <summary>The engine's analyses of gold documents (ids 1..n), to replay one corpus many times (<see cref="Cluster(IReadOnlyList{DocumentAnalysis}, StoryOptions?, StoryJoinModel?)"/>).</summary>
+    public static DocumentAnalysis[] Analyse(IReadOnlyList<GoldDocument> docs, StoryOptions? options = null)
+    {
+        var o = options ?? new StoryOptions();
+        var hasher = new Dedup.MinHasher(o.Dedup);
+        var list = ToDocuments(docs);
+        var result = new DocumentAnalysis[list.Count];
+        Parallel.For(0, list.Count, i => result[i] = DocumentAnalysis.Analyse(list[i], list[i].Id, hasher, o));
+        return result;
+    }
+
+    /// <summary>Runs the engine over analysed documents in order (as <see cref="Analyse"/> made them); returns each document's story id.</summary>
+    public static long[] Cluster(IReadOnlyList<DocumentAnalysis> analyses, StoryOptions? options, StoryJoinModel? joinModel)
+    {
+        var engine = new StoryEngine(new InMemoryStoryIndexStore(), options: options, joinModel: joinModel);
+        engine.AddAnalysed(analyses);
+        var ids = new long[analyses.Count];
+        for (int i = 0; i < analyses.Count; i++) ids[i] = engine.StoryOf(analyses[i].Id)!.Id;
         return ids;
     }
 
@@ -85,7 +139,7 @@ public static class StoryEvaluator
             string text = Str(r, "text") ?? "";
             string story = goldTsv.GetValueOrDefault(id) ?? Str(r, "story_id") ?? Str(r, "cluster") ?? id;
             DateTimeOffset? pub = Str(r, "published") is { } ps && DateTimeOffset.TryParse(ps, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var pd) ? pd : null;
-            list.Add(new GoldDocument(id, text, story, Str(r, "split"), Str(r, "url"), pub));
+            list.Add(new GoldDocument(id, text, story, Str(r, "split"), Str(r, "url"), pub, Str(r, "topic")));
         }
         return list;
     }
