@@ -100,6 +100,34 @@ public abstract class StoryIndexContract
     }
 
     [Fact]
+    public void SplitStep_MovesTheSameDocuments_AsTheInMemoryReference()
+    {
+        // a join model that joins everything mixes the three events into one story; a pair model on shared names splits them again
+        int n = StoryEngine.PairFeatureNames.Length;
+        var weights = StoryEngine.PairFeatureNames.Select(f => f == "name_jaccard" ? 30.0 : 0).ToArray();
+        var pair = new StoryPairModelData(StoryEngine.PairFeatureNames, new double[n], [.. Enumerable.Repeat(1.0, n)], weights, -4.5, 0.5);
+        var model = new StoryJoinModel(StoryJoinModel.Default!.Data with { JoinProbability = 0, Pair = pair });
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var index = OpenIndex(store);
+        try
+        {
+            var engine = new StoryEngine(index, index.DocumentText, joinModel: model);
+            using (index.Batch()) engine.AddBatch(docs);
+            var reference = new StoryEngine(new InMemoryStoryIndexStore(), joinModel: model);
+            reference.AddBatch(docs);
+            var got = docs.ToDictionary(d => d.Id, d => engine.StoryOf(d.Id)!.Id);
+            var expected = docs.ToDictionary(d => d.Id, d => reference.StoryOf(d.Id)!.Id);
+            Assert.Equal(Partition(expected), Partition(got));
+            Assert.True(Partition(got).Count > 1, "the split step should have separated the events");
+            // the stored story records agree with the documents' story ids
+            foreach (var d in docs) Assert.Contains(d.Id, index.GetStory(got[d.Id])!.Documents);
+        }
+        finally { (index as IDisposable)?.Dispose(); }
+    }
+
+    [Fact]
     public void Index_SurvivesReopen_AndReportsDocumentsItHasNotSeen()
     {
         using var store = OpenStore();
