@@ -25,9 +25,6 @@ public sealed partial class StoryEngine
     internal List<(double[] X, bool Y)>? TrainingRows { get; init; }
     /// <summary>True: each document joins its gold story; false: the model decides and rows are labelled by each story's majority gold.</summary>
     internal bool TeacherForces { get; init; } = true;
-    /// <summary>The document-pair model of the split step (default: the join model's).</summary>
-    internal StoryPairModelData? Pair { get => _pair ?? _join?.Data.Pair; init => _pair = value; }
-    private readonly StoryPairModelData? _pair;
     private readonly Dictionary<long, Dictionary<string, int>> _storyGold = [];
     private readonly Dictionary<string, long> _goldStory = new(StringComparer.Ordinal);
 

@@ -7,8 +7,8 @@ namespace Storyline.Stories.Engine;
 /// story pulls that event's later reports after it (two earthquakes, two arrests of one team's players become one story).
 /// When a story reaches one of a few sizes, its members are compared pairwise with the learned document-pair model
 /// (<see cref="StoryPairModelData"/>), grouped by average linkage down to the model's split probability, and a separate group of at least
-/// <see cref="MinSplitSize"/> documents leaves to start its own story. Work is bounded: only stories of at most
-/// <see cref="MaxSplitMembers"/> documents are checked, and only at sizes about √2 apart.
+/// <see cref="MinSplitSize"/> documents leaves to start its own story. Work is bounded: only stories of at most 64
+/// documents are checked (<see cref="SplitCheckSizes"/>), and only at sizes about √2 apart.
 /// </summary>
 public sealed partial class StoryEngine
 {
@@ -28,7 +28,6 @@ public sealed partial class StoryEngine
     /// size was tried: 0.890 against 0.903 cross-validated on ECB+, as splits fired on groups too small to tell).
     /// </summary>
     private static readonly int[] SplitCheckSizes = [4, 6, 8, 11, 16, 23, 32, 45, 64];
-    public const int MaxSplitMembers = 64;
     /// <summary>A group must hold this many documents to leave: one odd document is not a second event.</summary>
     public const int MinSplitSize = 2;
 
@@ -117,7 +116,7 @@ public sealed partial class StoryEngine
     /// </summary>
     private long MaybeSplit(StoryRecord s)
     {
-        var model = Pair;
+        var model = _join?.Data.Pair;
         if (model is null || model.SplitProbability <= 0) return 0;
         if (Array.IndexOf(SplitCheckSizes, s.Documents.Count) < 0) return 0;
         var members = _store.GetDocuments(s.Documents).OrderBy(d => d.Seq).ToList();
@@ -192,17 +191,7 @@ public sealed partial class StoryEngine
         {
             s.Documents.Add(d.Id);
             for (int i = 0; i < d.TermKeys.Length; i++) s.Centroid[d.TermKeys[i]] = s.Centroid.GetValueOrDefault(d.TermKeys[i]) + d.TermWeights[i];
-            foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
-            if (d.LatestYear is { } y) s.Years[y] = s.Years.GetValueOrDefault(y) + 1;
-            if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
-            if (d.When is { } w)
-            {
-                if (s.FirstPublished is null || w < s.FirstPublished) s.FirstPublished = w;
-                if (s.LastPublished is null || w > s.LastPublished) s.LastPublished = w;
-            }
-            if (d.SeenAt < s.FirstSeen) s.FirstSeen = d.SeenAt;
-            if (d.SeenAt > s.LastSeen) s.LastSeen = d.SeenAt;
-            s.LastSeq = Math.Max(s.LastSeq, d.Seq);
+            CountMember(s, d);
         }
         if (s.Centroid.Count > _o.CentroidTerms) Prune(s.Centroid, _o.CentroidTerms);
         if (s.Entities.Count > _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);

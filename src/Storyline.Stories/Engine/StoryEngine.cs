@@ -257,8 +257,7 @@ public sealed partial class StoryEngine
         foreach (var m in merged) MergeInto(story, m);
         // 7. store the document and update the story
         rec.StoryId = storyId;
-        AddToStory(story, rec, a, when);
-        if (a.LatestYear is { } year) story.Years[year] = story.Years.GetValueOrDefault(year) + 1;
+        AddToStory(story, rec, a);
         // stories that turn out to be one: the updated story is compared with the other candidate stories
         if (_o.StoryMergeThreshold < 1)
         {
@@ -455,7 +454,7 @@ public sealed partial class StoryEngine
         return 0;
     }
 
-    private void AddToStory(StoryRecord s, DocRecord d, DocumentAnalysis a, DateTimeOffset? when)
+    private void AddToStory(StoryRecord s, DocRecord d, DocumentAnalysis a)
     {
         s.Documents.Add(d.Id);
         EnsureNorms(s);
@@ -467,19 +466,26 @@ public sealed partial class StoryEngine
             norm2[Text.TextTools.SpaceOf(d.TermKeys[i])] += (double)now * now - (double)old * old;
         }
         if (s.Centroid.Count > PruneFactor * _o.CentroidTerms) { Prune(s.Centroid, _o.CentroidTerms); RecomputeNorms(s); }
-        foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
+        CountMember(s, d);
         if (s.Entities.Count > PruneFactor * _o.CentroidTerms) Prune(s.Entities, _o.CentroidTerms);
         UpdateTopEntities(s, d.EntityKeys);
-        if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
-        if (when is { } p)
-        {
-            if (s.FirstPublished is null || p < s.FirstPublished) s.FirstPublished = p;
-            if (s.LastPublished is null || p > s.LastPublished) s.LastPublished = p;
-        }
-        if (a.SeenAt < s.FirstSeen) s.FirstSeen = a.SeenAt;
-        if (a.SeenAt > s.LastSeen) s.LastSeen = a.SeenAt;
-        s.LastSeq = d.Seq;
         if (string.IsNullOrEmpty(s.Title)) s.Title = TitleOf(a);
+    }
+
+    /// <summary>Counts a member in its story's aggregates other than the centroid: names, year, source, dates, arrival.</summary>
+    private static void CountMember(StoryRecord s, DocRecord d)
+    {
+        foreach (var e in d.EntityKeys) s.Entities[e] = s.Entities.GetValueOrDefault(e) + 1;
+        if (d.LatestYear is { } y) s.Years[y] = s.Years.GetValueOrDefault(y) + 1;
+        if ((d.Publisher ?? d.Source) is { } src) s.Sources.Add(src);
+        if (d.When is { } w)
+        {
+            if (s.FirstPublished is null || w < s.FirstPublished) s.FirstPublished = w;
+            if (s.LastPublished is null || w > s.LastPublished) s.LastPublished = w;
+        }
+        if (d.SeenAt < s.FirstSeen) s.FirstSeen = d.SeenAt;
+        if (d.SeenAt > s.LastSeen) s.LastSeen = d.SeenAt;
+        s.LastSeq = Math.Max(s.LastSeq, d.Seq);
     }
 
     /// <summary>A centroid is pruned back to its size limit once it holds this many times as many terms (amortises the sort).</summary>

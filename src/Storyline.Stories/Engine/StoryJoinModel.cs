@@ -31,12 +31,7 @@ public sealed record StoryPairModelData(
     [property: JsonPropertyName("bias")] double Bias,
     [property: JsonPropertyName("split_probability")] double SplitProbability)
 {
-    public double Probability(ReadOnlySpan<double> f)
-    {
-        double z = Bias;
-        for (int i = 0; i < f.Length; i++) z += Weights[i] * (f[i] - Mean[i]) / Std[i];
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Probability(ReadOnlySpan<double> f) => LogisticRegression.Probability(f, Mean, Std, Weights, Bias);
 }
 
 /// <summary>
@@ -65,14 +60,7 @@ public sealed class StoryJoinModel(StoryJoinModelData data)
         return File.Exists(path) ? new StoryJoinModel(JsonSerializer.Deserialize<StoryJoinModelData>(File.ReadAllText(path))!) : null;
     }
 
-    public double Probability(ReadOnlySpan<double> f)
-    {
-        double z = Data.Bias;
-        // a model fitted before features were appended uses the ones it knows
-        int n = Math.Min(f.Length, Data.Weights.Length);
-        for (int i = 0; i < n; i++) z += Data.Weights[i] * (f[i] - Data.Mean[i]) / Data.Std[i];
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Probability(ReadOnlySpan<double> f) => LogisticRegression.Probability(f, Data.Mean, Data.Std, Data.Weights, Data.Bias);
 
     public sealed record TrainResult(StoryJoinModel Model, int Rows, int Positives, double DevBcubedF1);
 
@@ -94,12 +82,12 @@ public sealed class StoryJoinModel(StoryJoinModelData data)
     public static TrainResult Train(IReadOnlyList<GoldDocument> docs, StoryOptions? options = null, string? trainedOn = null)
     {
         var o = options ?? new StoryOptions();
+        var analyses = StoryEvaluator.Analyse(docs, o); // once: every replay below reuses them
         // 1. teacher-forced replay: the join model's rows, and document records for the pair model (sketches with the incremental IDF the engine sees)
-        var rows = CollectRows(docs, o, null, null, out var replay);
+        var rows = CollectRows(docs, analyses, o, null, out var replay);
         var pair = FitPairModel(docs, replay);
         // 2. the join model
         var gold = docs.Select(d => d.Story).ToArray();
-        var analyses = StoryEvaluator.Analyse(docs, o);
         StoryJoinModel? best = null; double bestF1 = -1;
         foreach (var l2 in L2Grid)
         {
@@ -156,16 +144,16 @@ public sealed class StoryJoinModel(StoryJoinModelData data)
     /// majority gold is the document's: with <paramref name="deciding"/> null each document joins its gold story (teacher
     /// forcing), otherwise that model decides (rows from the engine's own mistakes).
     /// </summary>
-    internal static List<(double[] X, bool Y)> CollectRows(IReadOnlyList<GoldDocument> docs, StoryOptions o, StoryJoinModel? deciding,
-        StoryPairModelData? pair, out Index.InMemoryStoryIndexStore store)
+    internal static List<(double[] X, bool Y)> CollectRows(IReadOnlyList<GoldDocument> docs, IReadOnlyList<DocumentAnalysis> analyses, StoryOptions o,
+        StoryJoinModel? deciding, out Index.InMemoryStoryIndexStore store)
     {
         var rows = new List<(double[] X, bool Y)>();
         var goldOf = new Dictionary<long, string>();
         for (int i = 0; i < docs.Count; i++) goldOf[i + 1] = docs[i].Story;
         store = new Index.InMemoryStoryIndexStore();
         var engine = new StoryEngine(store, options: o with { UseJoinModel = deciding is not null }, joinModel: deciding)
-            { Teacher = id => goldOf[id], TrainingRows = rows, TeacherForces = deciding is null, Pair = pair };
-        engine.AddBatch(StoryEvaluator.ToDocuments(docs));
+            { Teacher = id => goldOf[id], TrainingRows = rows, TeacherForces = deciding is null };
+        engine.AddAnalysed(analyses);
         return rows;
     }
 

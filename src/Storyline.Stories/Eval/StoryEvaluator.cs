@@ -59,7 +59,6 @@ public static class StoryEvaluator
             .Distinct().OrderBy(t => int.TryParse(t, out var n) ? n : int.MaxValue).ThenBy(t => t, StringComparer.Ordinal).ToList();
         if (topics.Count < folds) throw new InvalidDataException($"{topics.Count} topics cannot fill {folds} folds");
         var foldOf = topics.Select((t, i) => (t, i % folds)).ToDictionary(x => x.t, x => x.Item2);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var predicted = new string[docs.Count];
         for (int k = 0; k < folds; k++)
         {

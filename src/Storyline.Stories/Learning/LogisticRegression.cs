@@ -10,6 +10,14 @@ public sealed record LogisticFit(double[] Mean, double[] Std, double[] Weights, 
 /// </summary>
 public static class LogisticRegression
 {
+    /// <summary>The probability a fitted model gives one row of raw (unstandardised) features.</summary>
+    public static double Probability(ReadOnlySpan<double> f, double[] mean, double[] std, double[] weights, double bias)
+    {
+        double z = bias;
+        for (int i = 0; i < f.Length; i++) z += weights[i] * (f[i] - mean[i]) / std[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+
     /// <summary>Fits the rows (each with <paramref name="features"/> values); the bias is not regularised.</summary>
     public static LogisticFit Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int features, double l2, int iterations)
     {

@@ -54,12 +54,7 @@ public sealed class ParaphraseClassifier(ParaphraseModel model)
     /// <summary>Probability that the pair is a paraphrase.</summary>
     public double Probability(SentenceInfo a, SentenceInfo b) => Probability(SentenceFeatures.Compute(a, b));
 
-    public double Probability(double[] f)
-    {
-        double z = Model.Bias;
-        for (int i = 0; i < f.Length; i++) z += Model.Weights[i] * (f[i] - Model.Mean[i]) / Model.Std[i];
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Probability(double[] f) => Learning.LogisticRegression.Probability(f, Model.Mean, Model.Std, Model.Weights, Model.Bias);
 
     public bool IsParaphrase(SentenceInfo a, SentenceInfo b) => Probability(a, b) >= Model.Threshold;
 
