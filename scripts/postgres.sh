@@ -4,7 +4,7 @@
 #        scripts/postgres.sh stop
 set -euo pipefail
 PORT="${STORYLINE_PG_PORT:-55432}"
-STATE=/tmp/storyline-pg
+STATE="/tmp/storyline-pg-$PORT"  # per port: parallel runs (CI beside a developer's tests) never share a cluster
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
 case "${1:-start}" in
 start)

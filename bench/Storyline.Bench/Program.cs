@@ -1,17 +1,26 @@
 using Storyline.Bench.Extraction;
 using Storyline.Bench.Ingest;
 using Storyline.Bench.Language;
+using Storyline.Bench.Robustness;
 using Storyline.Bench.Stories;
+using Storyline.Bench.Web;
 
 // Storyline benchmarks: one command prints throughput, memory and quality figures, and the ratio
-// against peers that run on this machine. Usage: bench/run [all|ingest|extraction|language|stories] [--docs N] [--no-peers]
+// against peers that run on this machine. Usage: bench/run [all|ingest|extraction|language|statements|stories|web|robustness] [--docs N] [--no-peers]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int? docs = args.SkipWhile(a => a != "--docs").Skip(1).Select(int.Parse).Cast<int?>().FirstOrDefault();
 var output = Console.Out;
-output.WriteLine($"Storyline bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+bool json = args.Contains("--json");
+// --json: the benchmark prints one JSON object and nothing else (for scripts).
+if (!json) output.WriteLine($"Storyline bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool all = what == "all";
 if (all || what == "ingest") IngestBench.Run(output, docs ?? 10_000);
-if (all || what == "extraction") ExtractionBench.Run(output, new ExtractionBenchOptions { Peers = !args.Contains("--no-peers") });
-if (all || what == "language") LanguageBench.Run(output);
+if (all || what == "extraction") ExtractionBench.Run(output, new ExtractionBenchOptions { Peers = !args.Contains("--no-peers") && !json, Json = json });
+// "statements" is the same run: the statement stages are measured on top of the language layer they read.
+if (all || what is "language" or "statements") LanguageBench.Run(output);
 if (all || what == "stories") StoriesBench.Run(output, docs ?? 100_000);
+// Not part of "all": builds (once, kept in /tmp) a 100,000-document store and load-tests the web server on it.
+if (what == "web") WebBench.Run(output, docs ?? 100_000);
+// Not part of "all": it writes a 200 MB file and gzip bombs, and runs the CLI.
+if (what == "robustness") RobustnessBench.Run(output);
 return 0;

@@ -96,7 +96,7 @@ public sealed class LineModel
     public static LineModel Load(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"cleaning model not found at '{path}': run LineClassifier.Train (./storyline train cleaning) or set STORYLINE_MODELS", path);
+            throw new FileNotFoundException($"cleaning model not found at '{path}': reproduce it with `./storyline train cleaning` or set STORYLINE_MODELS", path);
         using var fs = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<ModelFile>(fs) ?? throw new InvalidDataException($"empty model file '{path}'");
         if (file.Format != FormatId)

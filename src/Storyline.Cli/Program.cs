@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Storyline.Cli;
 using Storyline.Cli.Commands;
 
@@ -26,15 +27,47 @@ var root = new RootCommand("""
     StoriesCommand.Create(),
     StoriesCommand.CreateStory(),
     DiffCommand.Create(),
+    QuotesCommand.Create(),
+    EventsCommand.Create(),
+    ServeCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };
 
+// --json anywhere before a literal '--' asks for JSON, errors included (even when the rest does not parse).
+int literal = Array.IndexOf(args, "--");
+Cli.JsonRequested = args.Take(literal < 0 ? args.Length : literal).Contains("--json");
+
 var parse = root.Parse(args);
-if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+if (parse.Action is System.CommandLine.Help.HelpAction) return parse.Invoke();
+var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions(parse)).ToList();
+if (errors.Count > 0)
 {
-    foreach (var e in parse.Errors) Console.Error.WriteLine($"storyline: {e.Message}");
+    Console.Error.WriteLine(string.Join("\n", errors.Select(e => $"storyline: {Cli.Safe(e)}")));
     Console.Error.WriteLine("Run 'storyline --help' (or 'storyline COMMAND --help') for usage.");
+    if (Cli.JsonRequested)
+        Cli.WriteJson(new { error = new { code = nameof(Storyline.Core.ErrorCode.SL5001), message = string.Join("; ", errors) } });
     return ExitCodes.Usage;
 }
-return parse.Invoke();
+try
+{
+    // Our own handler: a clear message and exit code (JSON under --json), no stack trace for the user.
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    return Cli.Fail(ex);
+}
+
+// An argument that looks like an option ("--bogus", "-x") is an unknown option, not a path or a word: a usage error.
+// '-' alone (stdin) and negative numbers are arguments; anything after a literal '--' is taken as it is.
+static IEnumerable<string> UnknownOptions(ParseResult parse)
+{
+    foreach (var t in parse.Tokens)
+    {
+        if (t.Type == TokenType.DoubleDash) yield break;
+        if (t.Type == TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-'
+            && !double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            yield return $"unknown option '{t.Value}' (to pass a file whose name starts with '-', put it after '--' or write ./{t.Value})";
+    }
+}

@@ -6,6 +6,8 @@ namespace Storyline.Core;
 /// </summary>
 public enum ErrorCode
 {
+    /// <summary>Internal error (a bug): an unexpected exception; the message says what.</summary>
+    SL0001 = 1,
     /// <summary>A stage needs an attribute that no earlier stage assigns.</summary>
     SL0101 = 101,
     /// <summary>A stage threw while processing a document.</summary>
@@ -33,11 +35,34 @@ public enum ErrorCode
     SL1010 = 1010,
     /// <summary>A feed item has no content (neither full content nor description/summary).</summary>
     SL1011 = 1011,
+    /// <summary>Input is truncated (a compressed stream, container record or line ends early).</summary>
+    SL1012 = 1012,
+    /// <summary>Not a regular file (FIFO, device, socket): skipped, never opened.</summary>
+    SL1013 = 1013,
+    /// <summary>A symbolic link leaves the input folder or loops: skipped (see --follow-symlinks).</summary>
+    SL1014 = 1014,
+    /// <summary>A file name that is not valid UTF-8 (read by its bytes; the name is shown escaped).</summary>
+    SL1015 = 1015,
+    /// <summary>The input declares an encoding that is refused (UTF-7 and other unsafe or unknown charsets).</summary>
+    SL1016 = 1016,
+    /// <summary>A document exceeded a processing budget (nesting depth, element count, text length, time).</summary>
+    SL1017 = 1017,
+    /// <summary>The text is not an article (too short, one repeated character, no words): stored flagged, never in a story.</summary>
+    SL1018 = 1018,
+    /// <summary>A stage was skipped because its inputs are missing or unsuitable (not an error in the document).</summary>
+    SL1019 = 1019,
 
     /// <summary>Database error.</summary>
     SL4001 = 4001,
     /// <summary>Document not found.</summary>
     SL4004 = 4004,
+    /// <summary>The store does not exist (commands that only read never create one).</summary>
+    SL4005 = 4005,
+
+    /// <summary>Usage error: unknown option, bad argument.</summary>
+    SL5001 = 5001,
+    /// <summary>An id argument is not a positive whole number.</summary>
+    SL5002 = 5002,
 }
 
 public enum Severity { Info, Warning, Error }

@@ -28,6 +28,12 @@ public sealed class Document
     /// <summary>Name of the encoding the raw bytes were decoded with, and how it was chosen.</summary>
     public string? Encoding { get; set; }
 
+    /// <summary>
+    /// The page parsed once (<see cref="Attr.Html"/>), for every stage that needs the DOM (extraction, metadata); null for
+    /// plain text. Never stored. Its concrete type belongs to the parsing project, so Core references no HTML parser.
+    /// </summary>
+    public ParsedHtml? Html { get; set; }
+
     /// <summary>Clean body text: paragraphs separated by one blank line.</summary>
     public string Text { get; set; } = "";
 
@@ -40,6 +46,12 @@ public sealed class Document
     /// <summary>Fields of the input that have no place of their own (JSONL extras, feed categories...).</summary>
     public Dictionary<string, string> Extra { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Why this is not a real article (too short, one repeated character, no words), or null when it is.
+    /// Such documents are stored flagged, so nothing is lost, but never join stories.
+    /// </summary>
+    public string? NotArticle { get; set; }
+
     /// <summary>Hex hash of the normalised clean text: the identity used for exact de-duplication.</summary>
     public string ContentHash { get; set; } = "";
 
@@ -50,11 +62,17 @@ public sealed class Document
     public List<Entity> Entities { get; } = [];
     public List<Place> Places { get; } = [];
     public List<TimeExpression> Times { get; } = [];
+    /// <summary>Quotations and reported statements with their speakers (<see cref="Attr.Quotes"/>).</summary>
+    public List<Quote> Quotes { get; } = [];
+    /// <summary>Who did what to whom, when and where (<see cref="Attr.Events"/>).</summary>
+    public List<NewsEvent> Events { get; } = [];
+    /// <summary>Statements attributed to sides (<see cref="Attr.Claims"/>).</summary>
+    public List<Claim> Claims { get; } = [];
 
     /// <summary>Problems found by stages; lenient by default, a stage records and goes on.</summary>
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    /// <summary>Per-run cache shared between stages (e.g. a parsed DOM under "html.dom"); never stored.</summary>
+    /// <summary>Per-run cache shared between stages; never stored.</summary>
     public Dictionary<string, object> Transient { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Which stages have run on this document, in order (stage ids).</summary>
@@ -62,6 +80,13 @@ public sealed class Document
 
     /// <summary>Slice of the clean text.</summary>
     public string Slice(int start, int end) => Text.Substring(start, end - start);
+}
+
+/// <summary>A parsed HTML page (see <see cref="Document.Html"/>); the parsing stage's project defines the DOM it wraps.</summary>
+public abstract class ParsedHtml
+{
+    /// <summary>The page exceeded the parse budgets (size, nesting depth, element count) and only part of it was parsed.</summary>
+    public bool Truncated { get; init; }
 }
 
 /// <summary>Format of the raw bytes kept for a document.</summary>

@@ -1,17 +1,19 @@
 namespace Storyline.Core;
 
 /// <summary>
-/// Finds the repository's committed models and the shared data folder without configuration:
-/// environment variables first (STORYLINE_MODELS, STORYLINE_SHARED), then walking up from the
-/// working directory and from the executable's directory.
+/// Development paths for training, evaluation and tests: the repository's committed models (where
+/// <c>./storyline train …</c> writes), eval/ and the shared data folder. Environment variables first
+/// (STORYLINE_REPO, STORYLINE_MODELS, STORYLINE_SHARED), then walking up from the working directory and the
+/// executable's directory. The runtime never uses this: it reads models through <see cref="ModelStore"/>.
 /// </summary>
 public static class RepoPaths
 {
-    /// <summary>The committed models folder (repository root/models).</summary>
-    public static string Models => Environment.GetEnvironmentVariable("STORYLINE_MODELS") is { Length: > 0 } m
-        ? m : Path.Combine(RepoRoot ?? AppContext.BaseDirectory, "models");
+    /// <summary>The committed models folder (repository root/models), or STORYLINE_MODELS when set.</summary>
+    public static string Models => Environment.GetEnvironmentVariable(ModelStore.EnvironmentVariable) is { Length: > 0 } m
+        ? m : Path.Combine(RepoRoot ?? throw new DirectoryNotFoundException(
+            "repository not found: run from inside the repository, or set STORYLINE_REPO or STORYLINE_MODELS"), "models");
 
-    /// <summary>Path of one model file in <see cref="Models"/>.</summary>
+    /// <summary>Path of one committed model file in <see cref="Models"/> (what training writes and tests compare).</summary>
     public static string Model(string fileName) => Path.Combine(Models, fileName);
 
     /// <summary>The shared data folder (../shared/data beside the repository), or null when absent.</summary>
@@ -31,11 +33,12 @@ public static class RepoPaths
         }
     }
 
-    /// <summary>The repository root: the nearest folder upwards holding Directory.Build.props and models/.</summary>
+    /// <summary>The repository root: STORYLINE_REPO, else the nearest folder upwards holding Directory.Build.props and models/.</summary>
     public static string? RepoRoot
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("STORYLINE_REPO") is { Length: > 0 } repo) return repo;
             foreach (var start in Starts())
                 for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
                     if (File.Exists(Path.Combine(d.FullName, "Directory.Build.props")) && Directory.Exists(Path.Combine(d.FullName, "models")))
@@ -52,5 +55,7 @@ public static class RepoPaths
         return Path.Combine([root, .. parts]);
     }
 
-    private static IEnumerable<string> Starts() => [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
+    private static IEnumerable<string> Starts() => Environment.GetEnvironmentVariable("STORYLINE_REPO") is { Length: > 0 } repo
+        ? [repo, Directory.GetCurrentDirectory(), AppContext.BaseDirectory]
+        : [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
 }

@@ -8,6 +8,9 @@ using Storyline.Language.Tokenization;
 using Storyline.Metadata;
 using Storyline.Ner;
 using Storyline.Time;
+using Storyline.Quotes;
+using Storyline.Events;
+using Storyline.Claims;
 
 namespace Storyline.Engine;
 
@@ -25,12 +28,31 @@ public static class DefaultPipeline
         /// <summary>Run the POS tagger and dependency parser (later stages — quotes, events — need them).</summary>
         public bool Syntax { get; init; } = true;
         public bool Strict { get; init; }
+
+        /// <summary>Clean-text length above which the language layer is skipped (SL1017): a deterministic budget.</summary>
+        public int MaxLanguageChars { get; init; } = StageGuards.DefaultMaxLanguageChars;
+
+        /// <summary>
+        /// Last-resort wall-clock limit per document (fails it with SL1017); null for none. Results must never depend
+        /// on it: it is far above what any document costs (the deterministic budgets keep documents cheap), so it only
+        /// fires on a bug, never under ordinary load.
+        /// </summary>
+        public TimeSpan? Watchdog { get; init; } = DefaultWatchdog;
+
+        /// <summary>Run the statement layer (quotes, events, claims); needs <see cref="Syntax"/>.</summary>
+        public bool Statements { get; init; } = true;
+
+        /// <summary>Flag junk (too short, no words, one repeated character) as not an article.</summary>
+        public bool ArticleCheck { get; init; } = true;
     }
+
+    /// <summary>60 s per document: typical documents take milliseconds, the slowest real pages well under a second.</summary>
+    public static readonly TimeSpan DefaultWatchdog = TimeSpan.FromSeconds(60);
 
     public static Pipeline Build(Options? options = null)
     {
         options ??= new Options();
-        var b = new PipelineBuilder { Strict = options.Strict };
+        var b = new PipelineBuilder { Strict = options.Strict, Watchdog = options.Watchdog };
         // Body first (HTML main content, or plain-text debris cleaning); metadata then sees what cleaning found
         // (headline, byline, credits) and never overrides a field an explicit container field set.
         b.UseHtmlExtraction();
@@ -38,9 +60,11 @@ public static class DefaultPipeline
         b.UseMetadata();
         b.Add(new PassThroughTextStage());
         b.Add(new ContentHashStage());
+        if (options.ArticleCheck) b.Add(new ArticleCheckStage());
         if (options.Language)
         {
-            // The language layer: who, where and when.
+            // The language layer: who, where and when. Skipped whole for junk and for texts over the length budget.
+            b.BeginSection(StageGuards.LanguageLayer(options.MaxLanguageChars));
             b.UseTokenizer();
             if (options.Syntax) { b.UseTagger(); b.UseParser(); }
             b.UseNer();
@@ -48,6 +72,14 @@ public static class DefaultPipeline
             b.Add(new EntityKeyStage());
             b.UsePlaces();
             b.UseTimes();
+            if (options.Syntax && options.Statements)
+            {
+                // The statement layer: who said what, who did what to whom; read off the layers above.
+                b.UseQuotes();
+                b.UseEvents();
+                b.UseClaims();
+            }
+            b.EndSection();
         }
         return b.Build();
     }

@@ -8,10 +8,31 @@ namespace Storyline.Engine;
 public sealed record IngestOutcome(string Path, long? Id, string Status, string? Error, ErrorCode? Code = null)
 {
     public const string New = "new", Duplicate = "duplicate", Failed = "failed";
+
+    /// <summary>Deliberately not read (special file, link out of the input folder); reported, not a failure.</summary>
+    public const string Skipped = "skipped";
 }
 
-/// <summary>Progress of a long run: documents done so far and bytes read.</summary>
-public readonly record struct IngestProgress(int Done, long Bytes, IngestOutcome Last);
+/// <summary>
+/// Progress of a long run, reported once per document as soon as it is read and processed (not when its batch is saved):
+/// documents done so far, bytes read, and the document just finished. <see cref="IngestProgress.Last"/> has status
+/// <see cref="IngestOutcome.Failed"/> or <see cref="IngestOutcome.Skipped"/> for a document that will not be stored, and
+/// <see cref="IngestProgress.Processed"/> for one that is ready and will be stored (new or duplicate) with its batch.
+/// </summary>
+public readonly record struct IngestProgress(int Done, long Bytes, IngestOutcome Last)
+{
+    /// <summary>Status of <see cref="Last"/> for a document that passed the pipeline and waits for its batch to be saved.</summary>
+    public const string Processed = "processed";
+
+    /// <summary>Documents failed so far.</summary>
+    public int Failed { get; init; }
+
+    /// <summary>Inputs deliberately skipped so far (special files, links out of the input folder).</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>The input just finished (path, with #locator inside containers).</summary>
+    public string Current => Last.Path;
+}
 
 /// <summary>
 /// Reads inputs, runs the pipeline and stores the results in batches: one transaction per batch,
@@ -22,8 +43,24 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
     /// <summary>Where new documents go after they are stored (copies, rewrites, stories); null to skip.</summary>
     public StoryService? Stories { get; init; }
 
-    /// <summary>Documents per transaction: big enough to amortise commits, small enough to bound memory.</summary>
-    public int BatchSize { get; init; } = 128;
+    /// <summary>Default documents per transaction: big enough to amortise commits, small enough to bound memory.</summary>
+    public const int DefaultBatchSize = 128;
+
+    /// <summary>Documents per transaction. Results do not depend on it (documents are saved in input order).</summary>
+    public int BatchSize
+    {
+        get => _batchSize;
+        init => _batchSize = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "at least 1");
+    }
+    private readonly int _batchSize = DefaultBatchSize;
+
+    /// <summary>Documents processed at once (default: one per core). Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _threads;
+        init => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "at least 1");
+    }
+    private readonly int _threads = Environment.ProcessorCount;
 
     private readonly DocumentReader _reader = reader ?? new DocumentReader();
 
@@ -33,7 +70,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
     public IReadOnlyList<IngestOutcome> Ingest(IEnumerable<string> paths, Action<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var outcomes = new List<IngestOutcome>();
-        long bytes = 0;
+        var tally = new Tally(progress);
         Stories?.CatchUp();
         // Two batches in flight: while batch N is saved (one writer, in input order), batch N+1 runs
         // through the pipeline on the other cores. Commits stay in order, so a crash loses no committed batch.
@@ -41,32 +78,54 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
         foreach (var batch in _reader.Read(paths, ct).Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var running = Task.Run(() => ProcessBatch(batch, ct), ct);
-            if (previous is { } p) Save(p.Batch, p.Processed, outcomes, ref bytes, progress);
+            var running = Task.Run(() => ProcessBatch(batch, tally, ct), ct);
+            if (previous is { } p) Save(p.Batch, p.Processed, outcomes);
             previous = (batch, running.GetAwaiter().GetResult());
         }
-        if (previous is { } last) Save(last.Batch, last.Processed, outcomes, ref bytes, progress);
+        if (previous is { } last) Save(last.Batch, last.Processed, outcomes);
         return outcomes;
     }
 
+    /// <summary>Counts documents as workers finish them and reports each one at once (one report at a time).</summary>
+    private sealed class Tally(Action<IngestProgress>? progress)
+    {
+        private int _done, _failed, _skipped;
+        private long _bytes;
+
+        public void Report(ReadItem item, IngestOutcome? outcome)
+        {
+            if (progress is null) return;
+            lock (this)
+            {
+                _done++;
+                _bytes += item.Document?.RawBytes.Length ?? 0;
+                var last = outcome ?? new IngestOutcome(item.Origin.ToString(), null, IngestProgress.Processed, null);
+                if (last.Status == IngestOutcome.Failed) _failed++;
+                else if (last.Status == IngestOutcome.Skipped) _skipped++;
+                progress(new IngestProgress(_done, _bytes, last) { Failed = _failed, Skipped = _skipped });
+            }
+        }
+    }
+
     /// <summary>Runs the pipeline over a batch in parallel (stages are thread-safe); null marks a document ready to store.</summary>
-    private IngestOutcome?[] ProcessBatch(ReadItem[] batch, CancellationToken ct)
+    private IngestOutcome?[] ProcessBatch(ReadItem[] batch, Tally tally, CancellationToken ct)
     {
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var processed = new IngestOutcome?[batch.Length];
-        Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = MaxDegreeOfParallelism }, i =>
         {
             var item = batch[i];
-            processed[i] = item.Document is null
-                ? new IngestOutcome(item.Origin.ToString(), null, IngestOutcome.Failed, item.Error?.Message ?? "unreadable input", item.Error?.Code)
-                : Process(item.Document);
+            processed[i] = item.Document is not null ? Process(item.Document)
+                : new IngestOutcome(item.Origin.ToString(), null, item.Skipped ? IngestOutcome.Skipped : IngestOutcome.Failed,
+                    item.Error?.Message ?? "unreadable input", item.Error?.Code);
+            tally.Report(item, processed[i]);
         });
         lock (Timings) Timings.Pipeline += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
         return processed;
     }
 
-    /// <summary>Saves a processed batch in one transaction, indexes its new documents into stories, reports progress.</summary>
-    private void Save(ReadItem[] batch, IngestOutcome?[] processed, List<IngestOutcome> outcomes, ref long bytes, Action<IngestProgress>? progress)
+    /// <summary>Saves a processed batch in one transaction and indexes its new documents into stories.</summary>
+    private void Save(ReadItem[] batch, IngestOutcome?[] processed, List<IngestOutcome> outcomes)
     {
         var toSave = new List<(int Index, Document Doc)>();
         for (int i = 0; i < batch.Length; i++)
@@ -87,13 +146,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
                 Timings.Stories += System.Diagnostics.Stopwatch.GetElapsedTime(t2);
             }
         }
-        for (int i = 0; i < batch.Length; i++)
-        {
-            var o = processed[i]!;
-            outcomes.Add(o);
-            bytes += batch[i].Document?.RawBytes.Length ?? 0;
-            progress?.Invoke(new IngestProgress(outcomes.Count, bytes, o));
-        }
+        for (int i = 0; i < batch.Length; i++) outcomes.Add(processed[i]!);
     }
 
     /// <summary>Runs the pipeline; returns a failure outcome, or null when the document is ready to store.</summary>
@@ -125,7 +178,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
         {
             ct.ThrowIfCancellationRequested();
             var docs = new Document?[batch.Length];
-            Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i =>
+            Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = MaxDegreeOfParallelism }, i =>
             {
                 try
                 {

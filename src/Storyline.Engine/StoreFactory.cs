@@ -22,6 +22,13 @@ public static class StoreFactory
         || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    public static IDocumentStore Open(string location) =>
-        IsPostgres(location) ? new Storyline.Storage.Postgres.PostgresDocumentStore(location) : new SqliteDocumentStore(location);
+    /// <summary>Opens the store, creating it when missing (what ingest does).</summary>
+    public static IDocumentStore Open(string location) => Open(location, create: true);
+
+    /// <summary>
+    /// Opens the store. Without <paramref name="create"/> a missing store (no SQLite file; no Storyline tables in the
+    /// PostgreSQL database) is "not found", SL4005, and nothing is created: commands that only read never create a store.
+    /// </summary>
+    public static IDocumentStore Open(string location, bool create) =>
+        IsPostgres(location) ? new Storyline.Storage.Postgres.PostgresDocumentStore(location, create) : new SqliteDocumentStore(location, create);
 }

@@ -23,7 +23,8 @@ public sealed class StoryService : IDisposable
     {
         _documents = documents;
         _index = index;
-        Engine = new StoryEngine(index, index.DocumentText);
+        // the story detail reads stored documents (sentences, times, statements) for its summary, timeline and claims
+        Engine = new StoryEngine(index, index.DocumentText) { DocumentLoader = documents.Get };
     }
 
     /// <summary>The story service of a store, or an error naming what is missing.</summary>
@@ -40,21 +41,28 @@ public sealed class StoryService : IDisposable
     /// <summary>True when the store can keep stories (used to skip indexing quietly where it cannot).</summary>
     public static bool Supported(IDocumentStore store) => store is SqliteDocumentStore or PostgresDocumentStore;
 
-    /// <summary>Adds newly stored documents (ids set, in arrival order) to the index in one transaction.</summary>
+    /// <summary>
+    /// Adds newly stored documents (ids set, in arrival order) to the index in one transaction. Documents flagged
+    /// not an article are left out: junk never joins (or seeds) a story.
+    /// </summary>
     public IReadOnlyList<IngestResult> Index(IReadOnlyList<Document> stored)
     {
+        stored = [.. stored.Where(d => d.NotArticle is null)];
         if (stored.Count == 0) return [];
         using var batch = _index.Batch();
         return Engine.AddBatch(stored);
     }
 
-    /// <summary>Indexes stored documents the index has not seen; returns how many.</summary>
+    /// <summary>
+    /// Indexes stored documents the index has not seen; returns how many. Documents flagged not an article are
+    /// never indexed, so they stay "missing" for the index and are skipped here each time.
+    /// </summary>
     public int CatchUp(int batchSize = 128)
     {
         int n = 0;
         foreach (var ids in _index.MissingDocuments().Chunk(batchSize))
         {
-            var docs = ids.Select(_documents.Get).Where(d => d is not null).Select(d => d!).ToList();
+            var docs = ids.Select(_documents.Get).Where(d => d is not null && d.NotArticle is null).Select(d => d!).ToList();
             Index(docs);
             n += docs.Count;
         }

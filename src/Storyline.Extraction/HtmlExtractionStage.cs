@@ -1,4 +1,3 @@
-using IDocument = AngleSharp.Dom.IDocument;
 using Storyline.Core;
 
 namespace Storyline.Extraction;
@@ -6,38 +5,28 @@ namespace Storyline.Extraction;
 /// <summary>
 /// Sets <see cref="Document.Text"/> of HTML documents to the main article body (title excluded,
 /// paragraphs separated by one blank line) and records what was cut in <see cref="Document.Removed"/>.
-/// The parsed DOM is shared with later stages through <c>doc.Transient["html.dom"]</c> and never modified.
+/// Reads the DOM <see cref="HtmlParseStage"/> put in <see cref="Document.Html"/> (never modified, never parsed again).
 /// Documents that are not HTML are left alone.
 /// </summary>
 public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IStage
 {
     public const string Id = "html-extract.v1";
-    /// <summary>Key of the parsed <see cref="IDocument"/> in <see cref="Document.Transient"/>.</summary>
-    public const string DomKey = "html.dom";
     /// <summary>Key in <see cref="Document.Extra"/> naming the cascade path that produced the text.</summary>
     public const string MethodKey = "html_extraction";
 
     public HtmlExtractionStage() : this(HtmlExtractionOptions.Default) { }
 
-    public StageInfo Info { get; } = new(Id, Requires: [Attr.RawText], Assigns: [Attr.Text]);
+    public StageInfo Info { get; } = new(Id, Requires: [Attr.RawText, Attr.Html], Assigns: [Attr.Text]);
 
     public void Process(Document doc, CancellationToken ct = default)
     {
-        if (doc.Kind != ContentKind.Html) return;
+        if (HtmlParseStage.DomOf(doc) is not { } dom) return;
         ct.ThrowIfCancellationRequested();
-        IDocument dom;
-        bool cut = false;
-        if (doc.Transient.TryGetValue(DomKey, out var cached) && cached is IDocument d) dom = d;
-        else
-        {
-            dom = HtmlExtractor.Parse(doc.RawText, options, out cut);
-            doc.Transient[DomKey] = dom;
-        }
-        var result = HtmlExtractor.Extract(dom, doc.RawText, options);
+        var result = HtmlExtractor.Extract(dom, options);
         doc.Text = result.Text;
         doc.Removed.AddRange(result.Removed);
         doc.Extra[MethodKey] = result.Method;
-        if (cut || result.Truncated)
+        if (result.Truncated)
             doc.Diagnostics.Add(new Diagnostic(ErrorCode.SL1004,
                 "HTML exceeds the extraction limits (size, nesting depth or node count); only the first part was read", Id, Severity.Warning));
         if (result.Text.Length == 0)
@@ -47,7 +36,11 @@ public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IStage
 
 public static class HtmlExtractionPipelineExtensions
 {
-    /// <summary>Adds <see cref="HtmlExtractionStage"/> (main-content extraction of HTML documents).</summary>
+    /// <summary>Adds <see cref="HtmlParseStage"/> (once) and <see cref="HtmlExtractionStage"/> (main-content extraction of HTML documents).</summary>
     public static PipelineBuilder UseHtmlExtraction(this PipelineBuilder b, HtmlExtractionOptions? o = null)
-        => b.Add(new HtmlExtractionStage(o ?? HtmlExtractionOptions.Default));
+        => b.UseHtmlParse(o).Add(new HtmlExtractionStage(o ?? HtmlExtractionOptions.Default));
+
+    /// <summary>Adds <see cref="HtmlParseStage"/> unless the pipeline already has it: every stage that reads the DOM shares one parse.</summary>
+    public static PipelineBuilder UseHtmlParse(this PipelineBuilder b, HtmlExtractionOptions? o = null)
+        => b.Has<HtmlParseStage>() ? b : b.Add(new HtmlParseStage(o ?? HtmlExtractionOptions.Default));
 }

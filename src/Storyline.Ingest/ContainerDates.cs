@@ -23,6 +23,16 @@ internal static partial class ContainerDates
 
     public static bool TryParse(string? raw, out DateTimeOffset value, out bool dateOnly)
     {
+        // A malformed date is ignored, never an item's failure: values the calendar or DateTimeOffset refuse (a zone
+        // of +99:99, year 0, a UTC instant before year 1) make the constructors throw, and that means "no date".
+        try { return TryParseCore(raw, out value, out dateOnly); }
+        catch (ArgumentException) { value = default; dateOnly = false; return false; }
+        catch (FormatException) { value = default; dateOnly = false; return false; }
+        catch (OverflowException) { value = default; dateOnly = false; return false; }
+    }
+
+    private static bool TryParseCore(string? raw, out DateTimeOffset value, out bool dateOnly)
+    {
         value = default;
         dateOnly = false;
         if (string.IsNullOrWhiteSpace(raw)) return false;

@@ -13,6 +13,17 @@ namespace Storyline.Ingest;
 /// at a time, and a single document is never read past <see cref="ReaderOptions.MaxDocumentBytes"/>.
 /// A bad input (or a bad line/item/record) becomes a <see cref="ReadItem"/> with an error and reading goes on.
 /// Thread-safe: a reader holds only its options.
+/// <para>Issue 10 policy. <b>Skipped</b> (reported, not a failure, never opened): FIFOs, devices and sockets (SL1013),
+/// symbolic links out of the input folder without FollowSymlinks, dangling links, loops, and a second link to a file
+/// already read (SL1014); hidden files are left out silently as before. <b>Failed</b> (one item with a code; the next
+/// input is read): empty or invisible-only text (SL1001), binary (SL1002), undecodable (SL1003), refused charset with
+/// nothing else fitting (SL1016), too large or a gzip bomb (SL1004), bad JSON line (SL1005/SL1006), broken feed
+/// (SL1007), unreadable (SL1008, also any unexpected exception from a reader, with its type), malformed WARC (SL1009),
+/// truncated (SL1012). <b>Truncation</b>: a cut .gz single document fails whole (nothing partial is stored); in a
+/// container (JSONL, feed, WARC, gzip'd or not) the items read completely before the cut are kept and the cut is one
+/// SL1012 item at the end; a cut gzip member is found from its missing trailer (CRC-32/ISIZE), see <see cref="GzipReader"/>.
+/// On Linux, paths are handled as raw bytes (<see cref="Posix"/>, <see cref="FolderWalker"/>): names that are not
+/// UTF-8 are read and shown with \xHH escapes.</para>
 /// </summary>
 public sealed class DocumentReader(ReaderOptions? options = null)
 {
@@ -31,23 +42,71 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         foreach (var path in paths)
         {
             ct.ThrowIfCancellationRequested();
-            if (path == StdinPath)
-            {
-                foreach (var item in ReadStream(new DocumentOrigin(StdinPath), () => Console.OpenStandardInput(), null, ct))
-                    yield return item;
-            }
-            else if (Directory.Exists(path))
-            {
-                foreach (var file in EnumerateFolder(path))
-                    foreach (var item in ReadFile(file, ct))
-                        yield return item;
-            }
-            else
-            {
-                foreach (var item in ReadFile(path, ct))
-                    yield return item;
-            }
+            IEnumerable<ReadItem> items;
+            if (path == StdinPath) items = ReadStream(new DocumentOrigin(StdinPath), () => Console.OpenStandardInput(), null, ct);
+            else if (Posix.Supported) items = ReadPathPosix(path, ct);
+            else if (Directory.Exists(path)) items = EnumerateFolder(path).SelectMany(file => ReadFile(file, ct));
+            else items = ReadFile(path, ct);
+            // Whatever goes wrong with one input (listing a folder, a reader's bug) is that input's failure.
+            foreach (var item in Guard(items, new DocumentOrigin(path), ct))
+                yield return item;
         }
+    }
+
+    /// <summary>
+    /// A path given by the user, on Linux: looked at with stat (never opened unless it is a regular file). A link
+    /// given explicitly is the user's choice and is followed; a folder is walked by <see cref="FolderWalker"/>.
+    /// </summary>
+    private IEnumerable<ReadItem> ReadPathPosix(string path, CancellationToken ct)
+    {
+        var origin = new DocumentOrigin(path);
+        var raw = Encoding.UTF8.GetBytes(path);
+        int err = Posix.Stat(raw, follow: true, out var st);
+        if (err != 0)
+        {
+            bool isLink = Posix.Stat(raw, follow: false, out var l) == 0 && l.Kind == FileKind.Symlink;
+            yield return isLink
+                ? ReadItem.Fail(origin, ErrorCode.SL1014, err == Posix.ELOOP
+                    ? $"{path}: symbolic link loop (the links lead back to themselves)"
+                    : $"{path}: dangling symbolic link (its target does not exist)")
+                : ReadItem.Fail(origin, ErrorCode.SL1008, err is Posix.ENOENT or Posix.ENOTDIR
+                    ? $"{path}: no such file or folder"
+                    : $"{path}: cannot read: {Posix.Describe(err)}");
+            yield break;
+        }
+        switch (st.Kind)
+        {
+            case FileKind.Directory:
+                foreach (var e in FolderWalker.Walk(path, Options.FollowSymlinks))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (e.Report is not null) { yield return e.Report; continue; }
+                    foreach (var item in ReadRaw(e.Raw, e.Display, e.Size, ct))
+                        yield return item;
+                }
+                break;
+            case FileKind.Regular:
+                foreach (var item in ReadRaw(raw, path, st.Size, ct))
+                    yield return item;
+                break;
+            default:
+                yield return ReadItem.Skip(origin, ErrorCode.SL1013, $"{path}: is {Posix.KindName(st.Kind)}, not a regular file; skipped (never opened)");
+                break;
+        }
+    }
+
+    /// <summary>A regular file opened by its raw path (names that are not UTF-8 included), shown as <paramref name="display"/>.</summary>
+    private IEnumerable<ReadItem> ReadRaw(byte[] raw, string display, long size, CancellationToken ct)
+    {
+        var items = Guard(ReadStream(new DocumentOrigin(display), () => Posix.Open(raw, out _), size < 0 ? null : size, ct), new DocumentOrigin(display), ct);
+        if (System.Text.Unicode.Utf8.IsValid(raw)) return items;
+        // Read by its bytes, but told: such a name cannot be typed back or shown faithfully everywhere.
+        return items.Select(item =>
+        {
+            item.Document?.Diagnostics.Add(new Diagnostic(ErrorCode.SL1015,
+                $"{display}: the file name is not valid UTF-8; read by its bytes and shown with \\xHH escapes", "ingest", Severity.Warning));
+            return item;
+        });
     }
 
     /// <summary>
@@ -79,8 +138,19 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         };
     }
 
-    /// <summary>Files under <paramref name="folder"/>, recursively, sorted by path (ordinal), hidden files and folders skipped.</summary>
-    public static IEnumerable<string> EnumerateFolder(string folder)
+    /// <summary>
+    /// Files under <paramref name="folder"/> that would be read, recursively, sorted by path (ordinal), hidden files
+    /// and folders skipped; on Linux with the input-boundary rules of <see cref="FolderWalker"/> (links out of the
+    /// folder, special files and duplicates left out; names that are not UTF-8 shown escaped).
+    /// </summary>
+    public static IEnumerable<string> EnumerateFolder(string folder, bool followSymlinks = false)
+    {
+        if (Posix.Supported)
+            return FolderWalker.Walk(folder, followSymlinks).Where(e => e.Report is null).Select(e => e.Display).ToList();
+        return EnumerateFolderPortable(folder);
+    }
+
+    private static List<string> EnumerateFolderPortable(string folder)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -129,18 +199,19 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     }
 
     /// <summary>An input opened and sniffed: the stream positioned at the start (head re-served), its format and size if known.</summary>
-    private sealed record Opened(Stream Stream, SniffResult Sniff, long? Length, bool Compressed, long? GzipSizeHint);
+    private sealed record Opened(Stream Stream, SniffResult Sniff, long? Length, bool Compressed, long? GzipSizeHint)
+    {
+        /// <summary>Set when the compressed input ended inside the sniffed head (reported after what came before it).</summary>
+        public StorylineException? Cut { get; init; }
+    }
 
     private IEnumerable<ReadItem> ReadStream(DocumentOrigin origin, Func<Stream> open, long? length, CancellationToken ct)
     {
         Opened? opened = null;
         ReadItem? failure = null;
         try { opened = Open(origin, open, length); }
-        catch (StorylineException ex) { failure = ReadItem.Fail(origin, ex); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            failure = ReadItem.Fail(origin, ErrorCode.SL1008, $"{origin.Path}: cannot read: {ex.Message}");
-        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+        catch (Exception ex) { failure = FailureOf(origin, ex, 0); }
         if (failure is not null || opened is null)
         {
             yield return failure!;
@@ -149,6 +220,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         using var stream = opened.Stream;
         IEnumerable<ReadItem> items = opened.Sniff.Format switch
         {
+            InputFormat.Empty or InputFormat.Binary when opened.Cut is not null => [ReadItem.Fail(origin, opened.Cut)],
             InputFormat.Empty => [ReadItem.Fail(origin, ErrorCode.SL1001, $"{origin.Path}: is empty (no text at all)")],
             InputFormat.Binary => [ReadItem.Fail(origin, ErrorCode.SL1002,
                 $"{origin.Path}: is binary, not text ({opened.Sniff.Detail})")],
@@ -157,11 +229,58 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             InputFormat.Warc => new WarcReader(Options).Read(stream, origin, ct),
             _ => [ReadSingle(opened, origin)],
         };
-        foreach (var item in items)
-        {
-            ct.ThrowIfCancellationRequested();
+        foreach (var item in Guard(items, origin, ct))
             yield return item;
+    }
+
+    /// <summary>
+    /// Enumerates a reader so that no exception escapes it: whatever a reader throws half-way (a stream error, a
+    /// truncated gzip member, a bug) becomes one failure item for the input, the items yielded before are kept, and
+    /// the next input is read. Cancellation still propagates. (C# cannot yield inside try/catch, hence MoveNext by hand.)
+    /// </summary>
+    internal static IEnumerable<ReadItem> Guard(IEnumerable<ReadItem> items, DocumentOrigin origin, CancellationToken ct)
+    {
+        IEnumerator<ReadItem>? e = null;
+        int yielded = 0;
+        try
+        {
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                ReadItem? failure = null;
+                bool more;
+                try
+                {
+                    e ??= items.GetEnumerator();
+                    more = e.MoveNext();
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+                catch (Exception ex)
+                {
+                    more = false;
+                    failure = FailureOf(origin, ex, yielded);
+                }
+                if (failure is not null) { yield return failure; yield break; }
+                if (!more) yield break;
+                yielded++;
+                yield return e!.Current;
+            }
         }
+        finally
+        {
+            try { e?.Dispose(); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { /* a failing close must not cost the run */ }
+        }
+    }
+
+    /// <summary>An exception out of a reader as the input's failure: its own code when it has one, else SL1008 with the type and message.</summary>
+    internal static ReadItem FailureOf(DocumentOrigin origin, Exception ex, int itemsBefore)
+    {
+        var after = itemsBefore > 0 ? $" (after {itemsBefore.ToString(CultureInfo.InvariantCulture)} items, which are kept)" : "";
+        if (ex is StorylineException se)
+            return ReadItem.Fail(origin, itemsBefore > 0 ? new StorylineException(se.Code, se.Message + after, se) : se);
+        var what = ex is IOException or UnauthorizedAccessException ? "cannot read" : $"the reader failed ({ex.GetType().Name})";
+        return ReadItem.Fail(origin, ErrorCode.SL1008, $"{origin.Path}: {what}: {ex.Message}{after}");
     }
 
     private Opened Open(DocumentOrigin origin, Func<Stream> open, long? length)
@@ -174,18 +293,32 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             Stream stream = new PrefixedStream(head, n, raw);
             bool compressed = false;
             long? sizeHint = null;
+            StorylineException? cutShort = null;
             if (n >= GzipMagic.Length && head.AsSpan(0, GzipMagic.Length).SequenceEqual(GzipMagic))
             {
                 sizeHint = GzipSizeHint(raw, n, length);
                 compressed = true;
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+                stream = new GzipReader(stream, origin.Path, Options);
                 head = new byte[FormatSniffer.SniffBytes];
-                n = PrefixedStream.ReadFully(stream, head);
+                n = 0;
+                try
+                {
+                    int k;
+                    while (n < head.Length && (k = stream.Read(head, n, head.Length - n)) > 0) n += k;
+                }
+                catch (StorylineException cut) when (cut.Code == ErrorCode.SL1012)
+                {
+                    // A small container cut short: sniff and read what came before the cut; the cut is reported after it.
+                    if (n == 0) throw; // nothing before the cut
+                    stream.Dispose();
+                    stream = new FailingStream(cut);
+                    cutShort = cut;
+                }
                 stream = new PrefixedStream(head, n, stream);
                 length = null;
             }
             var sniff = FormatSniffer.Sniff(head.AsSpan(0, n), origin.Path);
-            return new Opened(stream, sniff, length, compressed, sizeHint);
+            return new Opened(stream, sniff, length, compressed, sizeHint) { Cut = cutShort };
         }
         catch
         {
@@ -227,11 +360,10 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             var kind = opened.Sniff.Format == InputFormat.Text ? ContentKind.Text : ContentKind.Html;
             return ReadItem.Ok(BuildSingle(bytes, kind, origin));
         }
-        catch (StorylineException ex) { return ReadItem.Fail(origin, ex); }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A truncated .gz (or a read error half-way) leaves nothing whole to keep.
-            return ReadItem.Fail(origin, ErrorCode.SL1008, $"{origin.Path}: cannot read: {ex.Message}");
+            // A truncated .gz (SL1012) or a read error half-way leaves nothing whole to keep.
+            return FailureOf(origin, ex, 0);
         }
     }
 
@@ -271,9 +403,9 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         if (FormatSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, FormatSniffer.SniffBytes))) is { Format: InputFormat.Empty })
             throw new StorylineException(ErrorCode.SL1001, $"{origin}: is empty (no text at all)");
         var decoded = TextDecoder.Decode(bytes, kind, origin.ToString());
-        if (string.IsNullOrWhiteSpace(decoded.Text))
-            throw new StorylineException(ErrorCode.SL1001, $"{origin}: is empty (no text at all)");
-        return new Document
+        if (!TextDecoder.HasVisibleText(decoded.Text))
+            throw new StorylineException(ErrorCode.SL1001, $"{origin}: is empty (no visible text: only white space, controls or zero-width characters)");
+        var doc = new Document
         {
             Origin = origin,
             RawBytes = bytes,
@@ -282,6 +414,8 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             Kind = kind,
             Encoding = decoded.Encoding,
         };
+        if (decoded.RefusalWarning(origin.ToString()) is { } warning) doc.Diagnostics.Add(warning);
+        return doc;
     }
 
     /// <summary>HTML or plain text? For content that came inside a container field (feed description, JSON "text").</summary>

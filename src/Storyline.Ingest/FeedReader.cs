@@ -34,6 +34,7 @@ internal sealed partial class FeedReader(ReaderOptions options)
     private static readonly XName ChannelTitleAttr = XName.Get("channel-title", StorylineNs);
     private static readonly XName ChannelLinkAttr = XName.Get("channel-link", StorylineNs);
     private static readonly XName EncodingAttr = XName.Get("encoding", StorylineNs);
+    private static readonly XName RefusedAttr = XName.Get("refused-charset", StorylineNs);
 
     internal static XmlReaderSettings Settings => new()
     {
@@ -55,7 +56,7 @@ internal sealed partial class FeedReader(ReaderOptions options)
 
     public IEnumerable<ReadItem> Read(Stream stream, DocumentOrigin file, CancellationToken ct)
     {
-        var text = OpenText(stream, out string encodingLabel);
+        var text = OpenText(stream, out string encodingLabel, out string? refused);
         using var xr = XmlReader.Create(text, Settings);
         var channel = new Channel();
         var stack = new List<string>();
@@ -80,13 +81,17 @@ internal sealed partial class FeedReader(ReaderOptions options)
             ReadItem result;
             try
             {
-                var raw = Serialize(item, channel, encodingLabel);
+                var raw = Serialize(item, channel, encodingLabel, refused);
                 if (raw.LongLength > options.MaxDocumentBytes)
                     result = ReadItem.Fail(origin, ErrorCode.SL1004, DocumentReader.TooLarge(origin.ToString(), raw.LongLength, options.MaxDocumentBytes, false));
                 else
-                    result = ReadItem.Ok(Build(item, channel.Title, channel.Link, origin, raw, encodingLabel));
+                    result = ReadItem.Ok(Build(item, channel.Title, channel.Link, origin, raw, encodingLabel, refused));
             }
             catch (StorylineException ex) { result = ReadItem.Fail(origin, ex); }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = ReadItem.Fail(origin, ErrorCode.SL1007, $"{origin}: feed item cannot be read ({ex.GetType().Name}: {ex.Message})");
+            }
             yield return result;
         }
         if (index == 0) yield return ReadItem.Fail(file, ErrorCode.SL1001, $"{file.Path}: the feed has no items");
@@ -105,7 +110,7 @@ internal sealed partial class FeedReader(ReaderOptions options)
             throw new StorylineException(ErrorCode.SL1007, $"{origin}: stored feed item is not well-formed XML ({ex.Message})", ex);
         }
         var label = (string?)item.Attribute(EncodingAttr) ?? "utf-8 (feed item)";
-        return Build(item, (string?)item.Attribute(ChannelTitleAttr), (string?)item.Attribute(ChannelLinkAttr), origin, raw, label);
+        return Build(item, (string?)item.Attribute(ChannelTitleAttr), (string?)item.Attribute(ChannelLinkAttr), origin, raw, label, (string?)item.Attribute(RefusedAttr));
     }
 
     private static StorylineException Broken(DocumentOrigin file, XmlException ex, int itemsRead)
@@ -113,6 +118,9 @@ internal sealed partial class FeedReader(ReaderOptions options)
         if (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
             return new StorylineException(ErrorCode.SL1007,
                 $"{file.Path}: refused: the XML declares a DTD (DTD processing is prohibited: entity expansion and external entities are unsafe)", ex);
+        if (ex.Message.Contains("Unexpected end of file", StringComparison.OrdinalIgnoreCase))
+            return new StorylineException(ErrorCode.SL1012,
+                $"{file.Path}: truncated: the feed ends at line {ex.LineNumber}, position {ex.LinePosition} before its closing tags, after {itemsRead} items (they are kept)", ex);
         return new StorylineException(ErrorCode.SL1007,
             $"{file.Path}: the feed's XML is broken at line {ex.LineNumber}, position {ex.LinePosition} after {itemsRead} items ({ex.Message})", ex);
     }
@@ -165,7 +173,7 @@ internal sealed partial class FeedReader(ReaderOptions options)
         }
     }
 
-    private static byte[] Serialize(XElement item, Channel channel, string encodingLabel)
+    private static byte[] Serialize(XElement item, Channel channel, string encodingLabel, string? refused)
     {
         foreach (var (prefix, ns) in channel.Namespaces)
             if (prefix != StorylinePrefix && item.Attribute(XNamespace.Xmlns + prefix) is null)
@@ -174,10 +182,11 @@ internal sealed partial class FeedReader(ReaderOptions options)
         if (channel.Title is not null) item.SetAttributeValue(ChannelTitleAttr, channel.Title);
         if (channel.Link is not null) item.SetAttributeValue(ChannelLinkAttr, channel.Link);
         item.SetAttributeValue(EncodingAttr, encodingLabel);
+        if (refused is not null) item.SetAttributeValue(RefusedAttr, refused);
         return Encoding.UTF8.GetBytes(item.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces));
     }
 
-    private static Document Build(XElement item, string? channelTitle, string? channelLink, DocumentOrigin origin, byte[] raw, string encodingLabel)
+    private static Document Build(XElement item, string? channelTitle, string? channelLink, DocumentOrigin origin, byte[] raw, string encodingLabel, string? refused)
     {
         bool atom = item.Name.LocalName == "entry";
         var (content, kind) = Content(item, atom);
@@ -189,10 +198,11 @@ internal sealed partial class FeedReader(ReaderOptions options)
             Origin = link is null || origin.Url is not null ? origin : origin with { Url = link },
             RawBytes = raw,
             Format = DocumentFormat.FeedItem,
-            RawText = TextDecoder.Nfc(content),
+            RawText = TextDecoder.Clean(content),
             Kind = kind,
             Encoding = encodingLabel,
         };
+        if (new DecodedText("", encodingLabel, refused).RefusalWarning(origin.ToString()) is { } warning) doc.Diagnostics.Add(warning);
         var md = doc.Metadata;
         if (Child(item, "title") is { } t)
         {
@@ -203,7 +213,7 @@ internal sealed partial class FeedReader(ReaderOptions options)
         SetPublished(item, atom, md);
         var byline = Byline(item, atom, out string rule);
         if (byline is not null) md.Byline = new Field<string>(byline, rule);
-        if (channelTitle is { Length: > 0 }) md.Source = new Field<string>(TextDecoder.Nfc(channelTitle), "feed:channel-title");
+        if (channelTitle is { Length: > 0 }) md.Source = new Field<string>(TextDecoder.Clean(channelTitle), "feed:channel-title");
         else if (channelLink is not null && Uri.TryCreate(channelLink, UriKind.Absolute, out var cu))
             md.Source = new Field<string>(HostName(cu), "feed:channel-link");
 
@@ -314,15 +324,16 @@ internal sealed partial class FeedReader(ReaderOptions options)
     private static XElement? Child(XElement item, string local) =>
         item.Elements().FirstOrDefault(e => e.Name.LocalName == local && e.Name.NamespaceName is "" or AtomNs or Rss1Ns);
 
-    private static string Clean(string s) => WhiteSpace().Replace(WebUtility.HtmlDecode(s), " ").Trim();
+    private static string Clean(string s) => TextDecoder.Clean(WhiteSpace().Replace(WebUtility.HtmlDecode(s), " ").Trim());
 
     private static string StripTags(string s) => Tag().Replace(s, " ");
 
     internal static string HostName(Uri u) => u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host;
 
     /// <summary>Chooses the decoder from a BOM or the XML declaration (Latin-1 labels read as windows-1252); UTF-8 otherwise, invalid bytes replaced.</summary>
-    private static TextReader OpenText(Stream stream, out string label)
+    private static TextReader OpenText(Stream stream, out string label, out string? refused)
     {
+        refused = null;
         var head = new byte[DeclarationBytes];
         int n = PrefixedStream.ReadFully(stream, head);
         var s = new PrefixedStream(head, n, stream);
@@ -332,10 +343,18 @@ internal sealed partial class FeedReader(ReaderOptions options)
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) label = "utf-8 (bom)";
         else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) { enc = Encoding.Unicode; label = "utf-16le (bom)"; }
         else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) { enc = Encoding.BigEndianUnicode; label = "utf-16be (bom)"; }
-        else if (XmlEncoding().Match(Encoding.Latin1.GetString(span)) is { Success: true } m && TextDecoder.Resolve(m.Groups[1].Value) is { } declared)
+        else if (XmlEncoding().Match(Encoding.Latin1.GetString(span)) is { Success: true } m)
         {
-            enc = declared;
-            label = $"{declared.WebName} (xml declaration)";
+            if (TextDecoder.Resolve(m.Groups[1].Value, out string? why) is { } declared)
+            {
+                enc = declared;
+                label = $"{declared.WebName} (xml declaration)";
+            }
+            else
+            {
+                label = $"utf-8 (xml default; xml declaration '{m.Groups[1].Value}' ignored: {why})"; // UTF-7 and the like
+                if (why != TextDecoder.Unknown) refused = m.Groups[1].Value;
+            }
         }
         return new StreamReader(s, enc, detectEncodingFromByteOrderMarks: true);
     }

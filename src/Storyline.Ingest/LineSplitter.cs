@@ -9,8 +9,8 @@ internal sealed class LineSplitter(Stream stream, long maxLineBytes)
 {
     private const int BufferBytes = 1 << 16;
 
-    /// <summary>One line: its 1-based number, its bytes (null when oversize) and its full length.</summary>
-    public readonly record struct Line(long Number, byte[]? Bytes, long Length);
+    /// <summary>One line: its 1-based number, its bytes (null when oversize), its full length, and whether a newline ended it.</summary>
+    public readonly record struct Line(long Number, byte[]? Bytes, long Length, bool Terminated = true);
 
     public IEnumerable<Line> Lines()
     {
@@ -43,7 +43,7 @@ internal sealed class LineSplitter(Stream stream, long maxLineBytes)
             }
         }
         if (length > 0 || current.Length > 0)
-            yield return Emit(number + 1, current, length, oversize);
+            yield return Emit(number + 1, current, length, oversize) with { Terminated = false };
     }
 
     private static Line Emit(long number, MemoryStream current, long length, bool oversize)

@@ -1,17 +1,9 @@
 namespace Storyline.Ingest;
 
 /// <summary>A read-only stream that serves bytes already read (the sniffed head) and then the rest of the inner stream.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : ReadOnlyStream
 {
     private int _pos;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -24,11 +16,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
         }
         return inner.Read(buffer);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -48,4 +35,10 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
         }
         return total - offset;
     }
+}
+
+/// <summary>A stream whose every read throws the given error: the rest of an input that is known to be cut.</summary>
+internal sealed class FailingStream(Exception error) : ReadOnlyStream
+{
+    public override int Read(Span<byte> buffer) => throw error;
 }

@@ -8,6 +8,15 @@ namespace Storyline.Ingest;
 /// </summary>
 public sealed record ReadItem(DocumentOrigin Origin, Document? Document, StorylineException? Error)
 {
+    /// <summary>
+    /// True when the input was deliberately not read (a FIFO or device, a link out of the input folder):
+    /// reported with <see cref="Error"/> as the reason, but not counted as a failed document.
+    /// </summary>
+    public bool Skipped { get; init; }
+
+    public static ReadItem Skip(DocumentOrigin origin, ErrorCode code, string message) =>
+        new(origin, null, new StorylineException(code, message)) { Skipped = true };
+
     public static ReadItem Ok(Document doc) => new(doc.Origin, doc, null);
 
     public static ReadItem Fail(DocumentOrigin origin, ErrorCode code, string message) => new(origin, null, new StorylineException(code, message));

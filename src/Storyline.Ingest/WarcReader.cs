@@ -12,7 +12,7 @@ namespace Storyline.Ingest;
 /// undone); WARC-Target-URI becomes the URL; the crawl time goes to Extra["warc_date"] (it is not the
 /// publication date). Other records (requests, metadata, images, redirects, errors) are skipped.
 /// A malformed header yields SL1009 and reading resumes at the next "WARC/" line; a truncated record yields
-/// SL1009 and ends the file. RawBytes = the whole record (header + block).
+/// SL1012 and ends the file. RawBytes = the whole record (header + block).
 /// </summary>
 internal sealed class WarcReader(ReaderOptions options)
 {
@@ -42,6 +42,10 @@ internal sealed class WarcReader(ReaderOptions options)
             ReadItem? item;
             try { item = Process(record, options); }
             catch (StorylineException ex) { item = ReadItem.Fail(record.Origin, ex); }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                item = ReadItem.Fail(record.Origin, ErrorCode.SL1009, $"{record.Origin}: WARC record cannot be read ({ex.GetType().Name}: {ex.Message})");
+            }
             if (item is not null) yield return item;
         }
     }
@@ -94,7 +98,7 @@ internal sealed class WarcReader(ReaderOptions options)
             var h = r.ReadLine(MaxHeaderLine);
             var here = file with { Locator = "record " + index.ToString(CultureInfo.InvariantCulture) };
             if (h is null)
-                return (null, ReadItem.Fail(here, ErrorCode.SL1009, $"{here}: truncated WARC record: the file ends inside the header"), true);
+                return (null, ReadItem.Fail(here, ErrorCode.SL1012, $"{here}: truncated WARC record: the file ends inside the header"), true);
             raw.Write(h); raw.Write(Crlf);
             if (h.Length == 0) break;
             if (++count > MaxHeaderLines)
@@ -127,12 +131,12 @@ internal sealed class WarcReader(ReaderOptions options)
             var peek = r.ReadUpTo((int)Math.Min(length, OversizePeekBytes));
             long rest = length - peek.Length;
             if (r.Skip(rest) < rest)
-                return (null, ReadItem.Fail(origin, ErrorCode.SL1009, $"{origin}: truncated WARC record: the file ends inside the record"), true);
+                return (null, ReadItem.Fail(origin, ErrorCode.SL1012, $"{origin}: truncated WARC record: the file ends inside the record"), true);
             return (new Record(origin, headers, peek, [], length, Oversize: true), null, false);
         }
         var block = r.ReadUpTo((int)length);
         if (block.Length < length)
-            return (null, ReadItem.Fail(origin, ErrorCode.SL1009,
+            return (null, ReadItem.Fail(origin, ErrorCode.SL1012,
                 $"{origin}: truncated WARC record: Content-Length says {length} bytes, the file ends after {block.Length}"), true);
         raw.Write(block);
         return (new Record(origin, headers, block, raw.ToArray(), length, Oversize: false), null, false);
@@ -177,7 +181,7 @@ internal sealed class WarcReader(ReaderOptions options)
         if (rec.Oversize)
             return ReadItem.Fail(rec.Origin, ErrorCode.SL1004, DocumentReader.TooLarge(rec.Origin.ToString(), rec.DeclaredLength, options.MaxDocumentBytes, false));
 
-        body = Unwrap(body, httpHeaders, rec.Origin, options.MaxDocumentBytes);
+        body = Unwrap(body, httpHeaders, rec.Origin, options);
         var sniff = FormatSniffer.Sniff(body.AsSpan(0, Math.Min(body.Length, FormatSniffer.SniffBytes)));
         if (sniff.Format == InputFormat.Empty) return null;
         if (sniff.Format == InputFormat.Binary)
@@ -197,6 +201,7 @@ internal sealed class WarcReader(ReaderOptions options)
             Kind = kind.Value,
             Encoding = decoded.Encoding,
         };
+        if (decoded.RefusalWarning(rec.Origin.ToString()) is { } warning) doc.Diagnostics.Add(warning);
         if (rec.Origin.Url is { Length: > 0 } url) doc.Metadata.Url = new Field<string>(url, "warc:target-uri");
         if (rec.Headers.GetValueOrDefault("WARC-Date") is { Length: > 0 } crawled) doc.Extra["warc_date"] = crawled;
         if (httpHeaders.GetValueOrDefault("Last-Modified") is { Length: > 0 } lm) doc.Extra["http_last_modified"] = lm;
@@ -242,8 +247,9 @@ internal sealed class WarcReader(ReaderOptions options)
     }
 
     /// <summary>Undoes chunked transfer encoding and gzip/deflate/br content encoding, bounded by the size limit.</summary>
-    private static byte[] Unwrap(byte[] body, Dictionary<string, string> http, DocumentOrigin origin, long max)
+    private static byte[] Unwrap(byte[] body, Dictionary<string, string> http, DocumentOrigin origin, ReaderOptions options)
     {
+        long max = options.MaxDocumentBytes;
         try
         {
             if (http.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
@@ -251,7 +257,8 @@ internal sealed class WarcReader(ReaderOptions options)
             var ce = http.GetValueOrDefault("Content-Encoding")?.Trim().ToLowerInvariant();
             Stream? decoder = ce switch
             {
-                "gzip" or "x-gzip" => new GZipStream(new MemoryStream(body), CompressionMode.Decompress),
+                // A cut gzip payload is SL1012 for this record (GZipStream would end silently); bombs are refused.
+                "gzip" or "x-gzip" => new GzipReader(new MemoryStream(body), origin.ToString(), options),
                 "deflate" => new ZLibStream(new MemoryStream(body), CompressionMode.Decompress),
                 "br" => new BrotliStream(new MemoryStream(body), CompressionMode.Decompress),
                 _ => null,

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Storyline.Metadata;
 
@@ -58,14 +57,6 @@ public sealed class HtmlFacts
 
     /// <summary>The body rendered as text lines (block elements break lines), for the text rules.</summary>
     public List<string> Lines { get; } = [];
-
-    /// <summary>Parses <paramref name="html"/> and collects the facts.</summary>
-    public static HtmlFacts Parse(string html)
-    {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var doc = parser.ParseDocument(html);
-        return From(doc);
-    }
 
     /// <summary>Collects the facts from an already parsed document.</summary>
     public static HtmlFacts From(IHtmlDocument doc)

@@ -6,7 +6,8 @@ namespace Storyline.Metadata;
 /// <summary>
 /// Fills <see cref="Document.Metadata"/>: title, source, original publisher, byline, publication date (ISO 8601),
 /// URL/canonical URL and language, each as a <see cref="Field{T}"/> naming the rule that found it.
-/// Reads the raw text (HTML facts for pages, lines for plain text), so it runs before or after cleaning alike.
+/// Reads the parsed page (<see cref="Document.Html"/>: HTML facts) or, for plain text, the lines of the raw text, so it runs
+/// before or after cleaning alike.
 /// <para><b>Precedence.</b> A field already set is kept: readers set fields from explicit container fields
 /// (feed item title/pubDate/author, JSONL fields, WARC target URI) and those are the publisher's own statement.
 /// It is replaced only by strictly better evidence: a date-only value by a value with a time of day on the same
@@ -32,7 +33,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
 
     private readonly MetadataOptions _o = options ?? new MetadataOptions();
 
-    public StageInfo Info { get; } = new(Id, [Attr.RawText], [Attr.Metadata, Attr.Language]);
+    public StageInfo Info { get; } = new(Id, [Attr.RawText, Attr.Html], [Attr.Metadata, Attr.Language]);
 
     /// <summary>Date meta tags that state the publication time directly, best first.</summary>
     private static readonly string[] PrimaryDateMeta =
@@ -57,7 +58,8 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
     public void Process(Document doc, CancellationToken ct = default)
     {
         var md = doc.Metadata;
-        HtmlFacts? html = doc.Kind == ContentKind.Html ? HtmlFacts.Parse(doc.RawText) : null;
+        // The page's one parse (Document.Html), shared with extraction.
+        HtmlFacts? html = Storyline.Extraction.HtmlParseStage.DomOf(doc) is { } dom ? HtmlFacts.From(dom.Document) : null;
         IReadOnlyList<string> lines = html?.Lines ?? SplitLines(doc.RawText);
         ct.ThrowIfCancellationRequested();
 

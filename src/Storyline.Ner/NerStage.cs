@@ -7,7 +7,7 @@ namespace Storyline.Ner;
 /// <summary>Options of the NER stage.</summary>
 public sealed record NerOptions
 {
-    /// <summary>A model to use instead of the committed one (models/ner.bin.gz, loaded once per process).</summary>
+    /// <summary>A model to use instead of the committed one (models/ner.bin, loaded once per process).</summary>
     public NerModel? Model { get; init; }
 }
 
@@ -87,6 +87,8 @@ public static class NerPipelineExtensions
     public static PipelineBuilder UseNer(this PipelineBuilder b, NerOptions? o = null)
     {
         ArgumentNullException.ThrowIfNull(b);
+        // The committed model loads in the background from pipeline build on, beside the other models.
+        if (o?.Model is null) ModelFiles.Prefetch(() => NerModel.Default);
         return b.Add(new NerStage(o));
     }
 }

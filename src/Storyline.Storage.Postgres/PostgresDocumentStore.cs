@@ -16,17 +16,48 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
     public NpgsqlDataSource DataSource => _source;
 
-    public PostgresDocumentStore(string connectionString)
+    /// <summary>Opens the store, creating its tables in the (existing) database when missing.</summary>
+    public PostgresDocumentStore(string connectionString) : this(connectionString, create: true) { }
+
+    /// <summary>
+    /// Opens the store. A database that does not exist is SL4005 (not found); a server that cannot be reached is SL4001.
+    /// Without <paramref name="create"/>, a database without Storyline's tables is SL4005 too and nothing is created in it.
+    /// </summary>
+    public PostgresDocumentStore(string connectionString, bool create)
     {
-        var cs = connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUrl(connectionString) : connectionString;
+        string cs;
+        try { cs = connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUrl(connectionString) : connectionString; }
+        catch (UriFormatException ex) { throw new StorylineException(ErrorCode.SL4001, $"not a valid PostgreSQL URL: {ex.Message}", ex); }
+        string where;
         try
         {
+            var b = new NpgsqlConnectionStringBuilder(cs);
+            where = $"database '{b.Database ?? b.Username ?? "postgres"}' on {b.Host ?? "localhost"}:{b.Port}";
             _source = NpgsqlDataSource.Create(cs);
-            Migrate();
         }
-        catch (Exception ex) when (ex is NpgsqlException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
         {
-            throw new StorylineException(ErrorCode.SL4001, $"cannot open PostgreSQL store: {ex.Message}", ex);
+            throw new StorylineException(ErrorCode.SL4001, $"not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+        try
+        {
+            Migrate(create, where);
+        }
+        catch (StorylineException)
+        {
+            _source.Dispose();
+            throw;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            _source.Dispose();
+            throw new StorylineException(ErrorCode.SL4005, $"PostgreSQL {where} does not exist (create it first, e.g. 'createdb NAME')", ex);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            _source.Dispose();
+            var why = ex is PostgresException pg ? pg.MessageText : ex.InnerException?.Message ?? ex.Message;
+            throw new StorylineException(ErrorCode.SL4001, $"cannot open PostgreSQL {where}: {why}", ex);
         }
     }
 
@@ -127,11 +158,105 @@ public sealed class PostgresDocumentStore : IDocumentStore
         CREATE INDEX IF NOT EXISTS st_links_to ON st_links (to_id);
         CREATE SEQUENCE IF NOT EXISTS st_story_ids;
         """,
+        // One sighting per (document, path, locator, url) with a count and first/last seen; existing duplicate rows folded.
+        """
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS last_seen TIMESTAMPTZ;
+        WITH g AS (
+            SELECT min(id) AS keep, count(*) AS n, min(seen_at) AS first, max(seen_at) AS last
+            FROM sightings GROUP BY doc_id, path, coalesce(locator, ''), coalesce(url, ''))
+        UPDATE sightings s SET count = g.n, seen_at = g.first, last_seen = g.last FROM g WHERE s.id = g.keep;
+        DELETE FROM sightings s USING sightings o
+        WHERE o.doc_id = s.doc_id AND o.path = s.path AND coalesce(o.locator, '') = coalesce(s.locator, '')
+          AND coalesce(o.url, '') = coalesce(s.url, '') AND o.id < s.id;
+        UPDATE sightings SET last_seen = seen_at WHERE last_seen IS NULL;
+        ALTER TABLE sightings ALTER COLUMN last_seen SET NOT NULL;
+        CREATE UNIQUE INDEX IF NOT EXISTS sightings_key ON sightings (doc_id, path, (coalesce(locator, '')), (coalesce(url, '')));
+        """,
+        // Quotes and events per document (the statement layer, issue 11), replaced with the analysis; analyses stored
+        // before this step are indexed by the migration (see Migrate).
+        """
+        CREATE TABLE IF NOT EXISTS doc_quotes (
+            doc_id          BIGINT NOT NULL REFERENCES documents(id),
+            idx             INTEGER NOT NULL,
+            text            TEXT NOT NULL,
+            start_at        INTEGER NOT NULL,
+            end_at          INTEGER NOT NULL,
+            kind            TEXT NOT NULL,
+            speaker         TEXT,
+            speaker_start   INTEGER NOT NULL,
+            speaker_end     INTEGER NOT NULL,
+            speaker_entity  INTEGER NOT NULL,
+            speaker_name    TEXT,
+            speaker_key     TEXT,
+            unnamed         INTEGER NOT NULL,
+            via             TEXT,
+            via_entity      INTEGER NOT NULL,
+            via_name        TEXT,
+            cue             TEXT,
+            cue_start       INTEGER NOT NULL,
+            cue_end         INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            speaker_match   TEXT NOT NULL,
+            text_match      TEXT NOT NULL,
+            record          TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX IF NOT EXISTS doc_quotes_speaker_key ON doc_quotes (speaker_key);
+        CREATE TABLE IF NOT EXISTS doc_events (
+            doc_id          BIGINT NOT NULL REFERENCES documents(id),
+            idx             INTEGER NOT NULL,
+            action          TEXT NOT NULL,
+            start_at        INTEGER NOT NULL,
+            end_at          INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            sentence_text   TEXT,
+            actor           TEXT,
+            actor_entity    INTEGER NOT NULL,
+            actor_name      TEXT,
+            actor_key       TEXT,
+            actor_code      TEXT,
+            target          TEXT,
+            target_entity   INTEGER NOT NULL,
+            target_name     TEXT,
+            target_key      TEXT,
+            target_code     TEXT,
+            cameo           TEXT,
+            goldstein       DOUBLE PRECISION,
+            plover          TEXT,
+            date            TEXT,
+            date_start      TEXT,
+            date_end        TEXT,
+            time_idx        INTEGER NOT NULL,
+            place           TEXT,
+            place_idx       INTEGER NOT NULL,
+            negated         INTEGER NOT NULL,
+            hypothetical    INTEGER NOT NULL,
+            actor_match     TEXT NOT NULL,
+            target_match    TEXT NOT NULL,
+            record          TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX IF NOT EXISTS doc_events_date ON doc_events (date_start);
+        CREATE INDEX IF NOT EXISTS doc_events_actor_code ON doc_events (actor_code);
+        CREATE INDEX IF NOT EXISTS doc_events_actor_key ON doc_events (actor_key);
+        CREATE INDEX IF NOT EXISTS doc_events_cameo ON doc_events (cameo);
+        """,
     ];
 
-    private void Migrate()
+    /// <summary>The step (1-based) that created the quote and event index.</summary>
+    private const int StatementIndexStep = 5;
+
+    private void Migrate(bool create, string where)
     {
         using var conn = _source.OpenConnection();
+        if (!create)
+        {
+            using var probe = new NpgsqlCommand("SELECT to_regclass('documents') IS NOT NULL", conn);
+            if (probe.ExecuteScalar() is not true)
+                throw new StorylineException(ErrorCode.SL4005,
+                    $"no Storyline store in PostgreSQL {where} (nothing has been ingested there yet; 'storyline ingest PATH --db ...' creates it)");
+        }
         using (var c = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", conn)) c.ExecuteNonQuery();
         // One migrator at a time across processes.
         using (var c = new NpgsqlCommand("SELECT pg_advisory_lock(7316001)", conn)) c.ExecuteNonQuery();
@@ -143,6 +268,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
             {
                 using var tx = conn.BeginTransaction();
                 using (var c = new NpgsqlCommand(Steps[i], conn, tx)) c.ExecuteNonQuery();
+                if (i + 1 == StatementIndexStep) IndexStoredStatements(conn, tx);
                 using (var c = new NpgsqlCommand("INSERT INTO schema_version VALUES ($1)", conn, tx)) { c.Parameters.AddWithValue(i + 1); c.ExecuteNonQuery(); }
                 tx.Commit();
             }
@@ -178,7 +304,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
             var inserted = insert.ExecuteScalar();
             long id;
             SaveStatus status;
-            if (inserted is long newId) { id = newId; status = SaveStatus.New; d.Id = id; SaveEntities(d, conn, tx); }
+            if (inserted is long newId) { id = newId; status = SaveStatus.New; d.Id = id; SaveEntities(d, conn, tx); SaveStatements(d, conn, tx); }
             else
             {
                 using var find = new NpgsqlCommand("SELECT id FROM documents WHERE content_hash = @h", conn, tx);
@@ -187,7 +313,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
                 status = SaveStatus.Duplicate;
             }
             d.Id = id;
-            using var sighting = new NpgsqlCommand("INSERT INTO sightings (doc_id, path, locator, url, seen_at) VALUES (@id, @path, @locator, @url, @seen)", conn, tx);
+            using var sighting = new NpgsqlCommand("""
+                INSERT INTO sightings (doc_id, path, locator, url, seen_at, last_seen, count) VALUES (@id, @path, @locator, @url, @seen, @seen, 1)
+                ON CONFLICT (doc_id, path, (coalesce(locator, '')), (coalesce(url, '')))
+                DO UPDATE SET count = sightings.count + 1, last_seen = greatest(sightings.last_seen, EXCLUDED.last_seen)
+                """, conn, tx);
             sighting.Parameters.AddWithValue("id", id);
             sighting.Parameters.AddWithValue("path", d.Origin.Path);
             sighting.Parameters.AddWithValue("locator", (object?)d.Origin.Locator ?? DBNull.Value);
@@ -232,6 +362,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
             c.Parameters.AddWithValue("hash", string.IsNullOrEmpty(d.ContentHash) ? ContentHash.Of(d.Text) : d.ContentHash);
             c.ExecuteNonQuery();
             SaveEntities(d, conn, tx);
+            SaveStatements(d, conn, tx);
         }
         tx.Commit();
     }
@@ -256,6 +387,109 @@ public sealed class PostgresDocumentStore : IDocumentStore
             ins.ExecuteNonQuery();
         }
     }
+
+    /// <summary>Replaces the document's rows in doc_quotes and doc_events (the cross-document statement index).</summary>
+    private static void SaveStatements(Document d, NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        using (var del = new NpgsqlCommand("DELETE FROM doc_quotes WHERE doc_id=@id; DELETE FROM doc_events WHERE doc_id=@id", conn, tx))
+        {
+            del.Parameters.AddWithValue("id", d.Id);
+            del.ExecuteNonQuery();
+        }
+        InsertRows("doc_quotes", StatementIndex.QuoteColumns, StatementIndex.QuoteRows(d), conn, tx);
+        InsertRows("doc_events", StatementIndex.EventColumns, StatementIndex.EventRows(d), conn, tx);
+    }
+
+    /// <summary>Inserts rows in one round trip per document (a batch of commands).</summary>
+    private static void InsertRows(string table, string columns, IEnumerable<object?[]> rows, NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        // A null needs its column's type: goldstein is the one nullable number, every other nullable column is text.
+        var nullTypes = columns.Split(',').Select(c => c.Trim() == "goldstein" ? NpgsqlDbType.Double : NpgsqlDbType.Text).ToArray();
+        using var batch = new NpgsqlBatch(conn, tx);
+        foreach (var row in rows)
+        {
+            var c = new NpgsqlBatchCommand($"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", Enumerable.Range(1, row.Length).Select(i => "$" + i))})");
+            for (int i = 0; i < row.Length; i++)
+                c.Parameters.Add(row[i] is { } v ? new NpgsqlParameter { Value = v } : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = nullTypes[i] });
+            batch.BatchCommands.Add(c);
+        }
+        if (batch.BatchCommands.Count > 0) batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Indexes the quotes and events of analyses stored before the index existed (run once, inside the migration).</summary>
+    private static void IndexStoredStatements(NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        var pending = new List<(long Id, string Analysis)>();
+        using (var c = new NpgsqlCommand("""
+            SELECT id, analysis::text FROM documents
+            WHERE coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(analysis->'Quotes') = 'array' THEN analysis->'Quotes' END), 0) > 0
+               OR coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(analysis->'Events') = 'array' THEN analysis->'Events' END), 0) > 0
+            ORDER BY id
+            """, conn, tx))
+        using (var r = c.ExecuteReader())
+            while (r.Read()) pending.Add((r.GetInt64(0), r.GetString(1)));
+        foreach (var (id, analysis) in pending)
+        {
+            var d = new Document { Id = id, Origin = new DocumentOrigin("") };
+            DocumentSnapshot.Restore(d, analysis);
+            SaveStatements(d, conn, tx);
+        }
+    }
+
+    public QueryPage<QuoteHit> SearchQuotes(QuoteQuery query)
+    {
+        var f = StatementIndex.QuoteFilter(query);
+        var (limit, offset) = StatementIndex.Page(query.Limit, query.Offset);
+        using var conn = _source.OpenConnection();
+        long total;
+        using (var c = new NpgsqlCommand($"SELECT count(*) FROM doc_quotes q {f.Where}", conn))
+        {
+            Bind(c, f);
+            total = (long)c.ExecuteScalar()!;
+        }
+        var items = new List<QuoteHit>();
+        if (limit > 0 && offset < total)
+        {
+            using var c = new NpgsqlCommand($"SELECT {StatementIndex.QuoteSelect} FROM doc_quotes q JOIN documents d ON d.id = q.doc_id {f.Where} {StatementIndex.QuoteOrder} LIMIT @limit OFFSET @offset", conn);
+            Bind(c, f);
+            c.Parameters.AddWithValue("limit", limit);
+            c.Parameters.AddWithValue("offset", offset);
+            using var r = c.ExecuteReader();
+            while (r.Read()) items.Add(StatementIndex.ReadQuote(r, PublishedAt));
+        }
+        return new QueryPage<QuoteHit>(total, items);
+    }
+
+    public QueryPage<EventHit> SearchEvents(EventQuery query)
+    {
+        var f = StatementIndex.EventFilter(query);
+        var (limit, offset) = StatementIndex.Page(query.Limit, query.Offset);
+        using var conn = _source.OpenConnection();
+        long total;
+        using (var c = new NpgsqlCommand($"SELECT count(*) FROM doc_events e {f.Where}", conn))
+        {
+            Bind(c, f);
+            total = (long)c.ExecuteScalar()!;
+        }
+        var items = new List<EventHit>();
+        if (limit > 0 && offset < total)
+        {
+            using var c = new NpgsqlCommand($"SELECT {StatementIndex.EventSelect} FROM doc_events e JOIN documents d ON d.id = e.doc_id {f.Where} {StatementIndex.EventOrder} LIMIT @limit OFFSET @offset", conn);
+            Bind(c, f);
+            c.Parameters.AddWithValue("limit", limit);
+            c.Parameters.AddWithValue("offset", offset);
+            using var r = c.ExecuteReader();
+            while (r.Read()) items.Add(StatementIndex.ReadEvent(r, PublishedAt));
+        }
+        return new QueryPage<EventHit>(total, items);
+    }
+
+    private static void Bind(NpgsqlCommand c, StatementIndex.Filter f)
+    {
+        foreach (var p in f.Parameters) c.Parameters.AddWithValue(p.Key, p.Value);
+    }
+
+    private static DateTimeOffset? PublishedAt(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateTimeOffset>(i);
 
     public IReadOnlyList<EntitySummary> Entities(int limit = 100, int offset = 0, string? type = null)
     {
@@ -295,14 +529,21 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
     public IReadOnlyList<DocumentSummary> List(int limit = 100, int offset = 0)
     {
-        using var c = _source.CreateCommand("SELECT id, title, source, publisher, published, language, content_hash, first_seen FROM documents ORDER BY id LIMIT @l OFFSET @o");
+        // The analysis is asked for the not-article flag only (a top-level key, set when the article check flagged it).
+        using var c = _source.CreateCommand("""
+            SELECT id, title, source, publisher, published, language, content_hash, first_seen, format, analysis ? 'NotArticle'
+            FROM documents ORDER BY id LIMIT @l OFFSET @o
+            """);
         c.Parameters.AddWithValue("l", limit);
         c.Parameters.AddWithValue("o", offset);
         using var r = c.ExecuteReader();
         var list = new List<DocumentSummary>();
         while (r.Read())
             list.Add(new DocumentSummary(r.GetInt64(0), Str(r, 1), Str(r, 2), Str(r, 3),
-                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), Str(r, 5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7)));
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), Str(r, 5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7))
+            {
+                Format = (DocumentFormat)r.GetInt32(8), NotArticle = r.GetBoolean(9),
+            });
         return list;
     }
 
@@ -314,9 +555,19 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
     {
-        // websearch_to_tsquery accepts any user text (quotes, OR, -) without syntax errors.
+        var hits = Rank(query, limit).Hits;
+        if (hits.Count == 0) return hits;
+        var snippets = Snippets(query, [.. hits.Select(h => h.Id)]);
+        return [.. hits.Select(h => h with { Snippet = snippets.GetValueOrDefault(h.Id, "") })];
+    }
+
+    public SearchRanking Rank(string query, int limit)
+    {
+        if (limit <= 0) return new SearchRanking(0, []);
+        // websearch_to_tsquery accepts any user text (quotes, OR, -) without syntax errors. Ranking reads the stored
+        // tsvector only; the total is counted over every match before the limit.
         using var c = _source.CreateCommand("""
-            SELECT id, title, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8'), ts_rank_cd(search, q) AS score
+            SELECT id, title, ts_rank_cd(search, q) AS score, count(*) OVER () AS total
             FROM documents, websearch_to_tsquery('english', @q) q
             WHERE search @@ q ORDER BY score DESC, id LIMIT @l
             """);
@@ -324,9 +575,36 @@ public sealed class PostgresDocumentStore : IDocumentStore
         c.Parameters.AddWithValue("l", limit);
         using var r = c.ExecuteReader();
         var hits = new List<SearchHit>();
-        while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), r.GetString(2), r.GetFloat(3)));
-        return hits;
+        long total = 0;
+        while (r.Read())
+        {
+            hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), "", r.GetFloat(2)));
+            total = r.GetInt64(3);
+        }
+        // Relative to the best hit (best = 1), like the SQLite store: comparable across stores and queries.
+        double best = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
+        return new SearchRanking(total, best <= 0 ? hits : [.. hits.Select(h => h with { Score = Math.Round(h.Score / best, ScoreDigits) })]);
     }
+
+    public IReadOnlyDictionary<long, string> Snippets(string query, IReadOnlyCollection<long> ids)
+    {
+        var found = new Dictionary<long, string>();
+        if (ids.Count == 0) return found;
+        // Headlines for the asked documents only: ts_headline re-parses the text, so it never runs over every match.
+        using var c = _source.CreateCommand("""
+            SELECT id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8')
+            FROM documents, websearch_to_tsquery('english', @q) q
+            WHERE id = ANY(@ids) AND search @@ q
+            """);
+        c.Parameters.AddWithValue("q", query);
+        c.Parameters.AddWithValue("ids", ids.ToArray());
+        using var r = c.ExecuteReader();
+        while (r.Read()) found[r.GetInt64(0)] = r.GetString(1);
+        return found;
+    }
+
+    /// <summary>Digits kept in a normalised search score.</summary>
+    private const int ScoreDigits = 4;
 
     public IEnumerable<StoredRaw> ReadRaw()
     {
@@ -352,11 +630,12 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
     public IReadOnlyList<Sighting> Sightings(long id)
     {
-        using var c = _source.CreateCommand("SELECT path, locator, url, seen_at FROM sightings WHERE doc_id=@id ORDER BY id");
+        using var c = _source.CreateCommand("SELECT path, locator, url, seen_at, count, last_seen FROM sightings WHERE doc_id=@id ORDER BY id");
         c.Parameters.AddWithValue("id", id);
         using var r = c.ExecuteReader();
         var list = new List<Sighting>();
-        while (r.Read()) list.Add(new Sighting(r.GetString(0), Str(r, 1), Str(r, 2), r.GetFieldValue<DateTimeOffset>(3)));
+        while (r.Read())
+            list.Add(new Sighting(r.GetString(0), Str(r, 1), Str(r, 2), r.GetFieldValue<DateTimeOffset>(3)) { Count = r.GetInt32(4), LastSeen = r.GetFieldValue<DateTimeOffset>(5) });
         return list;
     }
 

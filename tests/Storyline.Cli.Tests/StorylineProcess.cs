@@ -30,32 +30,26 @@ public static class StorylineProcess
     }
 
     /// <summary>Runs with <paramref name="stdin"/> piped in. A separate name: an overload taking (db, stdin, params args) silently swallowed the command name.</summary>
-    public static Result RunWithInput(string db, string? stdin, params string[] args)
+    public static Result RunWithInput(string db, string? stdin, params string[] args) => Start(Root, db, stdin, args);
+
+    /// <summary>Runs from another working directory (relative paths, names that start with '-'); a null db adds no --db.</summary>
+    public static Result RunIn(string workingDirectory, string? db, params string[] args) => Start(workingDirectory, db, null, args);
+
+    private static Result Start(string workingDirectory, string? db, string? stdin, string[] args)
     {
-        var psi = new ProcessStartInfo(Path.Combine(Root, "storyline"))
+        var psi = Storyline.Testing.CliStartInfo.Create(Root, workingDirectory, args);
+        if (db is not null)
         {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        // Run as a user would: without the test host's own variables (dotnet test passes MSBuild/test-platform settings down).
-        foreach (var key in psi.Environment.Keys.ToList())
-            if (key.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("DOTNET_CLI_TEST", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("DOTNET_TEST", StringComparison.OrdinalIgnoreCase) || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("XUNIT", StringComparison.OrdinalIgnoreCase))
-                psi.Environment.Remove(key);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add("--db");
-        psi.ArgumentList.Add(db);
+            psi.ArgumentList.Add("--db");
+            psi.ArgumentList.Add(db);
+        }
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (stdin is not null) p.StandardInput.Write(stdin);
         p.StandardInput.Close();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("storyline " + string.Join(' ', args)); }
+        // a hang guard, not a speed test
+        if (!p.WaitForExit(TimeSpan.FromMinutes(20))) { p.Kill(true); throw new TimeoutException("storyline " + string.Join(' ', args)); }
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 

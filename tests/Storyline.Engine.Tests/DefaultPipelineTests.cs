@@ -10,16 +10,16 @@ public sealed class DefaultPipelineTests
     {
         var ids = DefaultPipeline.Build().Stages.Select(s => s.Info.Id).ToArray();
         Assert.Equal([
-            "html-extract.v1", "clean-text.v1", "metadata.v1", "passthrough-text.v1", "hash.v1",
-            "tokens.v1", "tagger.v1", "parser.v1", "ner.v1", "entities.v1", "entity-keys.v1", "places.v1", "time.v1",
+            "html-parse.v1", "html-extract.v1", "clean-text.v1", "metadata.v1", "passthrough-text.v1", "hash.v1", "article-check.v1",
+            "tokens.v1", "tagger.v1", "parser.v1", "ner.v1", "entities.v1", "entity-keys.v1", "places.v1", "time.v1", "quotes.v1", "events.v1", "claims.v1",
         ], ids);
     }
 
     [Fact]
-    public void WithoutLanguageLayer_StopsAfterTheHash()
+    public void WithoutLanguageLayer_StopsAfterTheArticleCheck()
     {
         var ids = DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }).Stages.Select(s => s.Info.Id).ToArray();
-        Assert.Equal("hash.v1", ids[^1]);
+        Assert.Equal(["hash.v1", "article-check.v1"], ids[^2..]);
         Assert.DoesNotContain("ner.v1", ids);
     }
 }

@@ -10,7 +10,7 @@ public class GazetteerTests
     public void Default_LoadsCommittedModel_WithAllTables()
     {
         var g = Gazetteer.Default;
-        Assert.Contains("gazetteer.bin.gz", g.Source);
+        Assert.Contains(Gazetteer.ModelFileName, g.Source);
         Assert.Equal(32_847, g.CityCount);
         Assert.True(g.Countries.Count >= 250);
         Assert.True(g.Admin1s.Count >= 3_800);

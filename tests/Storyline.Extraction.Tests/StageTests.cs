@@ -3,7 +3,7 @@ using Storyline.Core;
 
 namespace Storyline.Extraction.Tests;
 
-/// <summary>The stage inside a pipeline: what it assigns, what it leaves alone, the shared DOM cache.</summary>
+/// <summary>The stages inside a pipeline: what they require and assign, what they leave alone, the one shared parse.</summary>
 public class StageTests
 {
     private static Document Html(string html) => new()
@@ -19,8 +19,28 @@ public class StageTests
     {
         var info = new HtmlExtractionStage().Info;
         Assert.Equal("html-extract.v1", info.Id);
-        Assert.Equal([Attr.RawText], info.Requires);
+        Assert.Equal([Attr.RawText, Attr.Html], info.Requires);
         Assert.Equal([Attr.Text], info.Assigns);
+        var parse = new HtmlParseStage().Info;
+        Assert.Equal("html-parse.v1", parse.Id);
+        Assert.Equal([Attr.RawText], parse.Requires);
+        Assert.Equal([Attr.Html], parse.Assigns);
+    }
+
+    [Fact]
+    public void Build_ExtractionWithoutParse_FailsOrderCheck()
+    {
+        var b = new PipelineBuilder().Add(new HtmlExtractionStage());
+        var ex = Assert.Throws<StorylineException>(() => b.Build());
+        Assert.Contains(Attr.Html, ex.Message);
+    }
+
+    [Fact]
+    public void UseHtmlExtraction_Twice_ParsesOnce()
+    {
+        var p = new PipelineBuilder().UseHtmlExtraction().UseHtmlParse().Build();
+        Assert.Single(p.Stages, s => s is HtmlParseStage);
+        Assert.IsType<HtmlParseStage>(p.Stages[0]);
     }
 
     [Fact]
@@ -32,20 +52,35 @@ public class StageTests
         Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.Text);
         Assert.Contains(doc.Removed, x => x.Reason == Reasons.Nav);
         Assert.Equal(ExtractionMethods.Main, doc.Extra[HtmlExtractionStage.MethodKey]);
-        Assert.Equal(["html-extract.v1"], doc.Stages);
-        Assert.IsAssignableFrom<AngleSharp.Dom.IDocument>(doc.Transient[HtmlExtractionStage.DomKey]);
+        Assert.Equal(["html-parse.v1", "html-extract.v1"], doc.Stages);
+        Assert.IsType<HtmlDom>(doc.Html);
     }
 
     [Fact]
-    public void Stage_UsesCachedDom_AndDoesNotModifyIt()
+    public void Stage_ReadsDocumentHtml_AndDoesNotModifyIt()
     {
         string html = Pages.Page(before: "<div class='share'><a href='#'>Share</a></div>", after: "<footer>Imprint</footer>");
         var dom = new HtmlParser().ParseDocument(html);
         string before = dom.DocumentElement.OuterHtml;
-        var doc = Html("<p>raw text that must not be parsed again when a DOM is cached</p>");
-        doc.Transient[HtmlExtractionStage.DomKey] = dom;
+        var doc = Html("<p>raw text that must not be parsed again when the page is parsed already</p>");
+        doc.Html = new HtmlDom { Document = dom };
         new HtmlExtractionStage().Process(doc);
         Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.Text);
+        Assert.Equal(before, dom.DocumentElement.OuterHtml);
+    }
+
+    [Fact]
+    public void Fallback_WorksOnACopy_SharedDomUnchanged()
+    {
+        // A short body sends the cascade to readability, which rewrites the tree it gets.
+        string html = "<html><head><title>T</title></head><body><div class='menu'><a href='/'>Home</a></div><article><p>"
+                      + string.Join(" ", Enumerable.Repeat("A short story with a few words.", 12)) + "</p></article><aside>Other</aside></body></html>";
+        var doc = Html(html);
+        new HtmlParseStage().Process(doc);
+        var dom = Assert.IsType<HtmlDom>(doc.Html).Document;
+        string before = dom.DocumentElement.OuterHtml;
+        new HtmlExtractionStage().Process(doc);
+        Assert.Contains("A short story with a few words.", doc.Text);
         Assert.Equal(before, dom.DocumentElement.OuterHtml);
     }
 
@@ -56,7 +91,8 @@ public class StageTests
         new HtmlExtractionStage().Process(doc);
         Assert.Equal("already clean", doc.Text);
         Assert.Empty(doc.Removed);
-        Assert.False(doc.Transient.ContainsKey(HtmlExtractionStage.DomKey));
+        new HtmlParseStage().Process(doc);
+        Assert.Null(doc.Html);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public class FeedTests
         var items = Read.All(t.File("cut.xml", cut));
         Assert.Equal(2, items.Count);
         Assert.NotNull(items[0].Document);
-        Assert.Equal(ErrorCode.SL1007, items[1].Error!.Code);
+        Assert.Equal(ErrorCode.SL1012, items[1].Error!.Code); // issue 10: a cut feed is reported as truncated
         Assert.Contains("cut.xml", items[1].Error!.Message);
         Assert.Contains("after 1 items", items[1].Error!.Message);
     }

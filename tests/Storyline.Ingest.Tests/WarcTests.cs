@@ -84,13 +84,13 @@ public class WarcTests
     }
 
     [Fact]
-    public void Warc_TruncatedRecord_IsSL1009_AfterTheGoodOnes()
+    public void Warc_TruncatedRecord_IsSL1012_AfterTheGoodOnes()
     {
         var all = Warc();
         using var t = new TempDir();
         var items = Read.All(t.File("cut.warc", all[..^40]));
         Assert.NotNull(items[0].Document);
-        Assert.Equal(ErrorCode.SL1009, items[^1].Error!.Code);
+        Assert.Equal(ErrorCode.SL1012, items[^1].Error!.Code);
         Assert.Contains("truncated", items[^1].Error!.Message);
         Assert.Contains("cut.warc", items[^1].Error!.Message);
     }

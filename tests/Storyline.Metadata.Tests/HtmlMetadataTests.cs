@@ -1,4 +1,5 @@
 using Storyline.Core;
+using Storyline.Extraction;
 using static Storyline.Metadata.Tests.Docs;
 
 namespace Storyline.Metadata.Tests;
@@ -10,10 +11,22 @@ public class HtmlMetadataTests
     {
         var s = Stage();
         Assert.Equal("metadata.v1", s.Info.Id);
-        Assert.Equal([Attr.RawText], s.Info.Requires);
+        Assert.Equal([Attr.RawText, Attr.Html], s.Info.Requires);
         Assert.Equal([Attr.Metadata, Attr.Language], s.Info.Assigns);
+        // The page's one parse comes first, and is not added twice when extraction already brought it.
         var p = new PipelineBuilder().UseMetadata().Build();
-        Assert.IsType<MetadataStage>(Assert.Single(p.Stages));
+        Assert.Equal(["html-parse.v1", "metadata.v1"], p.Stages.Select(x => x.Info.Id));
+        var both = new PipelineBuilder().UseHtmlExtraction().UseMetadata().Build();
+        Assert.Equal(["html-parse.v1", "html-extract.v1", "metadata.v1"], both.Stages.Select(x => x.Info.Id));
+    }
+
+    [Fact]
+    public void Stage_ReadsTheSharedParse_NotTheRawText()
+    {
+        // The raw text says one title, the parsed page another: the stage must read Document.Html.
+        var d = Html(Page("<title>Raw title of the page</title>", "<p>x</p>"));
+        d.Html = Storyline.Extraction.HtmlParseStage.Parse(Page("<title>Parsed title of the page</title>", "<p>x</p>"));
+        Assert.Equal("Parsed title of the page", Run(d).Title?.Value);
     }
 
     [Fact]

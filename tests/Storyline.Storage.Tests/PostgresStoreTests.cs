@@ -12,6 +12,19 @@ public sealed class PostgresStoreTests : StoreEntityContract, IDisposable
     protected override IDocumentStore Open() => new PostgresDocumentStore(_pg.ConnectionString);
 
     public void Dispose() => _pg.Dispose();
+
+    [Fact]
+    public void MissingDatabase_IsNotFound_EmptyDatabaseIsNotAStore_UnreachableServerIsDatabaseError()
+    {
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(_pg.ConnectionString) { Database = "no_such_db_" + Guid.NewGuid().ToString("N")[..8] }.ToString();
+        Assert.Equal(Storyline.Core.ErrorCode.SL4005, Assert.Throws<Storyline.Core.StorylineException>(() => new PostgresDocumentStore(missing, create: false)).Code);
+        // A fresh database holds no Storyline tables: a reading command must not create them.
+        Assert.Equal(Storyline.Core.ErrorCode.SL4005, Assert.Throws<Storyline.Core.StorylineException>(() => new PostgresDocumentStore(_pg.ConnectionString, create: false)).Code);
+        using (new PostgresDocumentStore(_pg.ConnectionString, create: true)) { }
+        using (var s = new PostgresDocumentStore(_pg.ConnectionString, create: false)) Assert.Equal(0, s.Count());
+        var closed = new Npgsql.NpgsqlConnectionStringBuilder(_pg.ConnectionString) { Port = 1, Timeout = 2 }.ToString();
+        Assert.Equal(Storyline.Core.ErrorCode.SL4001, Assert.Throws<Storyline.Core.StorylineException>(() => new PostgresDocumentStore(closed, create: false)).Code);
+    }
 }
 
 /// <summary>The story-index contract on a real PostgreSQL server.</summary>

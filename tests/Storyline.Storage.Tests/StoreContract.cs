@@ -34,6 +34,88 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public void ReingestOfTheSameInput_CountsOneSighting_InsteadOfAddingRows()
+    {
+        using var s = Open();
+        var t0 = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        long id = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            const string text = "The ferry resumed after the strike.";
+            var d = new Document
+            {
+                Origin = new DocumentOrigin("same.txt") { SeenAt = t0.AddHours(i) },
+                RawBytes = System.Text.Encoding.UTF8.GetBytes(text), Text = text, RawText = text, ContentHash = ContentHash.Of(text),
+            };
+            id = s.SaveBatch([d])[0].Id;
+        }
+        var other = Doc("The ferry resumed after the strike.", path: "elsewhere.txt");
+        s.SaveBatch([other]);
+        var sightings = s.Sightings(id);
+        Assert.Equal(["same.txt", "elsewhere.txt"], sightings.Select(x => x.Path));
+        Assert.Equal(3, sightings[0].Count);
+        Assert.Equal(t0, sightings[0].SeenAt);
+        Assert.Equal(t0.AddHours(2), sightings[0].LastSeen);
+        Assert.Equal(1, sightings[1].Count);
+    }
+
+    [Fact]
+    public void SearchScores_AreRelativeToTheBestHit()
+    {
+        using var s = Open();
+        s.SaveBatch([
+            Doc("Ferry strike ends as the ferry crews accept a ferry pay deal.", "Ferry strike ends", "a.txt"),
+            Doc("The council met on Tuesday; a ferry was mentioned once among budget items.", "Council budget", "b.txt"),
+            Doc("The library opens late on Sundays.", "Library hours", "c.txt"),
+        ]);
+        var hits = s.Search("ferry");
+        Assert.Equal(2, hits.Count);
+        Assert.Equal(1.0, hits[0].Score, 6);
+        Assert.Equal("Ferry strike ends", hits[0].Title);
+        Assert.InRange(hits[1].Score, 0.0001, 0.9999);
+    }
+
+    [Fact]
+    public void Rank_CountsEveryMatch_KeepsTheBest_AndSnippetsComeOnlyForAskedIds()
+    {
+        using var s = Open();
+        var docs = Enumerable.Range(0, 7).Select(i => Doc($"Report {i}: the ferry crossing ran {i} times" + string.Concat(Enumerable.Repeat(" ferry", i)) + ".", $"Note {i}", $"f{i}.txt")).ToList();
+        docs.Add(Doc("The library opens late on Sundays.", "Library hours", "lib.txt"));
+        var ids = s.SaveBatch(docs).Select(r => r.Id).ToList();
+        var ranking = s.Rank("ferry", 3);
+        Assert.Equal(7, ranking.Total);
+        Assert.Equal(3, ranking.Hits.Count);
+        Assert.Equal(1.0, ranking.Hits[0].Score, 6);
+        Assert.Equal(ids[6], ranking.Hits[0].Id);
+        Assert.Equal("Note 6", ranking.Hits[0].Title);
+        Assert.All(ranking.Hits, h => Assert.Equal("", h.Snippet));
+        // Same order and scores as Search, which adds the snippets.
+        Assert.Equal(s.Search("ferry", 3).Select(h => (h.Id, h.Score)), ranking.Hits.Select(h => (h.Id, h.Score)));
+        Assert.Equal(2, s.Rank("ferry", 10).Hits.Count(h => h.Id == ids[0] || h.Id == ids[1]));
+        Assert.Equal(7, s.Rank("ferry", 10).Total);
+        Assert.Equal(0, s.Rank("\"unbalanced AND OR ( * -", 10).Total);
+
+        var snippets = s.Snippets("ferry", [ids[2], ids[7]]);
+        Assert.Equal([ids[2]], snippets.Keys);
+        Assert.Contains("ferry", snippets[ids[2]], StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(s.Snippets("ferry", []));
+    }
+
+    [Fact]
+    public void List_CarriesFormat_AndTheNotArticleFlag()
+    {
+        using var s = Open();
+        var page = Doc("Menu Home About Contact Login", "Site index", "index.html");
+        page.Format = DocumentFormat.Html;
+        page.NotArticle = "too little running text";
+        var article = Doc("The harbour reopened on Monday after the storm passed.", "Harbour reopens", "feed.xml");
+        article.Format = DocumentFormat.FeedItem;
+        s.SaveBatch([page, article]);
+        var list = s.List(10, 0);
+        Assert.Equal([(DocumentFormat.Html, true), (DocumentFormat.FeedItem, false)], list.Select(d => (d.Format, d.NotArticle)));
+    }
+
+    [Fact]
     public void DuplicateInsideOneBatch_IsDetected()
     {
         using var s = Open();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Storyline.Core;
+using Storyline.Stories.Training;
 using Storyline.Stories.Eval;
 using Storyline.Stories.Rewrite;
 
@@ -41,7 +42,7 @@ public class FloorTests
     [Fact]
     public void EcbPlus_CrossValidatedByTopic_AboveFloor()
     {
-        var r = StoryEvaluator.CrossValidate(RepoPaths.Data("clustering", "ecbplus"), 5);
+        var r = StoryJoinTrainer.CrossValidate(RepoPaths.Data("clustering", "ecbplus"), 5);
         Assert.True(r.BcubedF1 >= Floors["ecbplus_cv5_bcubed_f1"], $"B3 F1 {r.BcubedF1:F4}");
         Assert.True(r.PairwiseF1 >= Floors["ecbplus_cv5_pairwise_f1"], $"pairwise F1 {r.PairwiseF1:F4}");
     }

@@ -1,4 +1,5 @@
 using Storyline.Core;
+using Storyline.Stories.Training;
 using Storyline.Stories.Engine;
 using Storyline.Stories.Eval;
 using Storyline.Stories.Index;
@@ -80,14 +81,14 @@ public class JoinTests
             File.WriteAllLines(Path.Combine(dir, "docs.jsonl"), all.Where(d => topics.Contains(d.Topic)).Select(d =>
                 System.Text.Json.JsonSerializer.Serialize(new { doc_id = d.DocId, topic = int.Parse(d.Topic!), story_id = d.Story, text = d.Text })));
             var folds = new List<int>();
-            var r = StoryEvaluator.CrossValidate(dir, 2, progress: (k, _) => folds.Add(k));
+            var r = StoryJoinTrainer.CrossValidate(dir, 2, progress: (k, _) => folds.Add(k));
             Assert.Equal([0, 1, 2], folds);
             Assert.Equal(all.Count(d => topics.Contains(d.Topic)), r.Documents);
             Assert.Equal(8, r.GoldStories);
             // far better than one story per topic (B-cubed F1 about 0.68) on topics the models never saw
             Assert.InRange(r.BcubedF1, 0.75, 1);
-            Assert.Throws<ArgumentOutOfRangeException>(() => StoryEvaluator.CrossValidate(dir, 1));
-            Assert.Throws<InvalidDataException>(() => StoryEvaluator.CrossValidate(dir, 5));
+            Assert.Throws<ArgumentOutOfRangeException>(() => StoryJoinTrainer.CrossValidate(dir, 1));
+            Assert.Throws<InvalidDataException>(() => StoryJoinTrainer.CrossValidate(dir, 5));
         }
         finally { Directory.Delete(dir, true); }
     }
@@ -128,7 +129,7 @@ public class JoinTests
         var path = Path.Combine(Path.GetTempPath(), $"stories-join-{Environment.ProcessId}.json");
         try
         {
-            var r = StoryJoinModel.Train(dir, path);
+            var r = StoryJoinTrainer.Train(dir, path);
             Assert.True(File.Exists(path));
             var committed = StoryJoinModel.Default!;
             Assert.Equal(committed.Data.JoinProbability, r.Model.Data.JoinProbability, 6);

@@ -19,6 +19,8 @@ public sealed record ExtractionBenchOptions
     public int PeerWarmupPages { get; init; } = 50;
     /// <summary>A peer still running after this long is stopped and reported unavailable.</summary>
     public TimeSpan PeerTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Print one JSON object (pages_per_s, smartreader_pages_per_s, speed_ratio_smartreader, f1_*) instead of text lines.</summary>
+    public bool Json { get; init; }
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ public static class ExtractionBench
 
     public static void Run(TextWriter output, ExtractionBenchOptions options)
     {
-        void Say(FormattableString s) => output.WriteLine("extraction: " + s.ToString(Inv));
+        var text = options.Json ? TextWriter.Null : output;
+        void Say(FormattableString s) => text.WriteLine("extraction: " + s.ToString(Inv));
         if (RepoPaths.SharedData is null)
         {
             Say($"skipped: shared data folder not found (set STORYLINE_SHARED)");
@@ -56,20 +59,37 @@ public static class ExtractionBench
         foreach (var h in all) HtmlExtractor.Extract(h);
         var ours = new string[all.Length];
         var sw = Stopwatch.StartNew();
+        // One-core rates count the measuring thread's CPU time: other work on a shared machine does not distort them.
+        double cpu0 = ThreadCpu.Seconds();
         for (int i = 0; i < all.Length; i++) ours[i] = HtmlExtractor.Extract(all[i]).Text;
         double oursSeconds = sw.Elapsed.TotalSeconds;
+        double oursCpu = ThreadCpu.Seconds() - cpu0;
         sw.Restart();
         Parallel.For(0, all.Length, i => HtmlExtractor.Extract(all[i]));
         double parallelSeconds = sw.Elapsed.TotalSeconds;
-        double oursRate = all.Length / oursSeconds;
-        Say($"storyline {HtmlExtractionStage.Id}: 1 core {oursRate:F0} pages/s, {mb / oursSeconds:F1} MB/s; {Environment.ProcessorCount} cores {all.Length / parallelSeconds:F0} pages/s, {mb / parallelSeconds:F1} MB/s (parse + extract, after warm-up)");
+        double oursRate = all.Length / oursCpu;
+        Say($"storyline {HtmlExtractionStage.Id}: 1 core {oursRate:F0} pages/s by thread CPU time ({all.Length / oursSeconds:F0} by wall time), {mb / oursCpu:F1} MB/s; {Environment.ProcessorCount} cores {all.Length / parallelSeconds:F0} pages/s by wall time, x{oursSeconds / parallelSeconds:F2} one core's wall time (parse + extract, after warm-up; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         var oursScores = Score(sets, ours);
         Say($"storyline F1: {Describe(oursScores, withTest: true)}");
 
         // SmartReader: the .NET Readability port, in process.
         var smart = RunInProcess(all, SmartReaderText, Math.Min(options.PeerWarmupPages, all.Length), out double smartRate);
         var smartScores = Score(sets, smart);
-        Say($"peer SmartReader 0.11.1 (in process): 1 core {smartRate:F0} pages/s; F1: {Describe(smartScores, withTest: false)}; ours/peer speed x{oursRate / smartRate:F2}, F1 {Deltas(oursScores, smartScores)}");
+        Say($"peer SmartReader 0.11.1 (in process): 1 core {smartRate:F0} pages/s by thread CPU time; F1: {Describe(smartScores, withTest: false)}; ours/peer speed x{oursRate / smartRate:F2}, F1 {Deltas(oursScores, smartScores)}");
+        if (options.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["pages"] = all.Length,
+                ["pages_per_s"] = Math.Round(oursRate, 1),
+                ["smartreader_pages_per_s"] = Math.Round(smartRate, 1),
+                ["speed_ratio_smartreader"] = Math.Round(oursRate / smartRate, 3),
+                ["two_core_pages_per_s"] = Math.Round(all.Length / parallelSeconds, 1),
+                ["f1_scrapinghub"] = Math.Round(oursScores[0].F1, 4),
+                ["f1_trafilatura_eval"] = Math.Round(oursScores[1].F1, 4),
+            }));
+            return;
+        }
 
         if (options.Peers) RunExternalPeers(output, options, sets, all, oursRate, oursScores);
 
@@ -102,9 +122,9 @@ public static class ExtractionBench
     {
         for (int i = 0; i < warmup; i++) extract(pages[i]);
         var outputs = new string[pages.Length];
-        var sw = Stopwatch.StartNew();
+        double cpu0 = ThreadCpu.Seconds();
         for (int i = 0; i < pages.Length; i++) outputs[i] = extract(pages[i]);
-        pagesPerSecond = pages.Length / sw.Elapsed.TotalSeconds;
+        pagesPerSecond = pages.Length / (ThreadCpu.Seconds() - cpu0);
         return outputs;
     }
 

@@ -6,13 +6,16 @@ using Storyline.Language.Syntax;
 using Storyline.Language.Tokenization;
 using Storyline.Ner;
 using Storyline.Time;
+using Storyline.Quotes;
+using Storyline.Events;
+using Storyline.Claims;
 
 namespace Storyline.Bench.Language;
 
 /// <summary>
 /// Speed of the language layer on real article bodies (shared extraction ground truth), one core:
 /// tokens/s for tokenizing, tagging, parsing and NER, documents/s for entities, places, times and the
-/// whole layer, and the process's peak memory.
+/// whole layer, CPU per document for the statement layer (quotes, events, claims), and the process's peak memory.
 /// </summary>
 public static class LanguageBench
 {
@@ -21,7 +24,9 @@ public static class LanguageBench
         var texts = new List<string>();
         foreach (var p in JsonDocument.Parse(File.ReadAllText(RepoPaths.Data("extraction", "scrapinghub", "ground-truth.json"))).RootElement.EnumerateObject())
             if (p.Value.GetProperty("articleBody").GetString() is { Length: > 200 } s) texts.Add(s);
-        IStage[] stages = [new TokenizerStage(), new TaggerStage(), new ParserStage(), new NerStage(), new EntityStage(), new PlaceStage(), new TimeStage()];
+        IStage[] stages = [new TokenizerStage(), new TaggerStage(), new ParserStage(), new NerStage(), new EntityStage(), new PlaceStage(), new TimeStage(),
+            new QuoteStage(), new EventStage(), new ClaimStage()];
+        const int FirstStatementStage = 7;
         var docs = texts.Select(NewDoc).ToList();
         // Warm-up: load models, JIT.
         foreach (var d in docs.Take(20)) foreach (var s in stages) s.Process(d);
@@ -45,8 +50,11 @@ public static class LanguageBench
         for (int i = 0; i < stages.Length; i++)
         {
             var per = i <= 3 ? $"{tokens / times[i]:N0} tokens/s" : $"{n / times[i]:N0} docs/s";
-            output.WriteLine($"language: {stages[i].Info.Id,-14} {per}");
+            output.WriteLine($"language: {stages[i].Info.Id,-14} {per}, {times[i] * 1000 / n:F2} ms CPU per document");
         }
+        // The statement layer's budget is 2 ms per document on top of the language layer.
+        double statements = times.Skip(FirstStatementStage).Sum() * 1000 / n;
+        output.WriteLine($"statements: quotes + events + claims {statements:F2} ms CPU per document (budget 2 ms), {docs.Sum(d => d.Quotes.Count) / (double)docs.Count:F1} quotes, {docs.Sum(d => d.Events.Count) / (double)docs.Count:F1} events, {docs.Sum(d => d.Claims.Count) / (double)docs.Count:F1} claims per document");
         output.WriteLine($"language: whole layer {n / times.Sum():N0} docs/s ({tokens / (double)n:N0} tokens per document), one core; NER target >= 50,000 tokens/s");
         output.WriteLine($"language: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }

@@ -34,9 +34,9 @@ public static class DocsCommand
             }
             var table = new Table().AddColumns("id", "title", "source", "publisher", "published", "lang");
             foreach (var d in docs)
-                table.AddRow(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(d.Title ?? "-"),
-                    Markup.Escape(d.Source ?? "-"), Markup.Escape(d.Publisher ?? "-"),
-                    d.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-", d.Language ?? "-");
+                table.AddRow(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Cli.Markup(d.Title ?? "-"),
+                    Cli.Markup(d.Source ?? "-"), Cli.Markup(d.Publisher ?? "-"),
+                    d.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-", Cli.Markup(d.Language ?? "-"));
             AnsiConsole.Write(table);
             Console.WriteLine($"{docs.Count} of {store.Count()} documents");
             return ExitCodes.Success;

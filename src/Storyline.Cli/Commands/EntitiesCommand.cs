@@ -24,7 +24,7 @@ public static class EntitiesCommand
             if (r.GetValue(Cli.Json)) { Cli.WriteJson(new { entities = list }); return ExitCodes.Success; }
             var table = new Table().AddColumns("name", "type", "role", "country", "documents", "mentions");
             foreach (var e in list)
-                table.AddRow(Markup.Escape(e.Name), e.Type, Markup.Escape(e.Role ?? "-"), Markup.Escape(e.Country ?? "-"),
+                table.AddRow(Cli.Markup(e.Name), Cli.Markup(e.Type), Cli.Markup(e.Role ?? "-"), Cli.Markup(e.Country ?? "-"),
                     e.Documents.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Mentions.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
             return ExitCodes.Success;

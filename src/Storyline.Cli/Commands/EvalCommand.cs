@@ -22,6 +22,9 @@ public static class EvalCommand
         cmd.Add(EvalDedupCommand.Create());
         cmd.Add(EvalStoriesCommand.Create());
         cmd.Add(EvalNerCommand.Create());
+        cmd.Add(EvalQuotesCommand.Create());
+        cmd.Add(EvalEventsCommand.Create());
+        cmd.Add(EvalContradictionsCommand.Create());
         return cmd;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Storyline.Core;
 using Storyline.Stories.Eval;
+using Storyline.Stories.Training;
 
 namespace Storyline.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class EvalStoriesCommand
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
             if (r.GetValue(cv) is { } k && r.GetValue(split) is not null) return Cli.Error("--cv and --split cannot be combined", ExitCodes.Usage);
             var res = r.GetValue(cv) is { } folds
-                ? StoryEvaluator.CrossValidate(dir, folds, progress: (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); })
+                ? StoryJoinTrainer.CrossValidate(dir, folds, progress: (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); })
                 : StoryEvaluator.Evaluate(dir, r.GetValue(split));
             if (r.GetValue(Cli.Json)) { Cli.WriteJson(res); return ExitCodes.Success; }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Storyline.Engine;
+using Storyline.Ingest;
 
 namespace Storyline.Cli.Commands;
 
@@ -21,24 +22,58 @@ public static class IngestCommand
             "storyline ingest ../shared/samples",
             "storyline ingest feed.xml pages/ --db news.db",
             "cat articles.jsonl | storyline ingest - --json",
-            "storyline ingest crawl/ --no-language      # fast first pass; 'storyline reprocess' adds entities and times later");
+            "storyline ingest crawl/ --no-language      # fast first pass; 'storyline reprocess' adds entities and times later",
+            "storyline ingest mirror/ --follow-symlinks  # also read links that lead out of the folder",
+            "storyline ingest -- -odd-name.txt         # a file whose name starts with '-'");
         var noLanguage = new Option<bool>("--no-language")
         {
             Description = "Skip the language layer (tokens, parse, entities, places, times): store clean text and metadata only, " +
                           "several times faster. 'storyline reprocess' adds the rest later.",
         };
+        var followSymlinks = new Option<bool>("--follow-symlinks")
+        {
+            Description = "Follow symbolic links that lead out of the input folder (by default they are reported as skipped, SL1014). " +
+                          "Links that loop are never followed.",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents processed at once (default: one per core). Results are the same for any value.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Documents saved per transaction (default 128): a killed run loses at most the batch in flight. " +
+                          "Results are the same for any value.",
+            DefaultValueFactory = _ => IngestService.DefaultBatchSize,
+        };
         cmd.Add(paths);
         cmd.Add(noLanguage);
-        cmd.SetAction(r => Cli.Run(() => Run(r.GetRequiredValue(paths), r.GetValue(Cli.Json), r.GetValue(noLanguage), r)));
+        cmd.Add(followSymlinks);
+        cmd.Add(threads);
+        cmd.Add(batchSize);
+        cmd.SetAction(r => Cli.Run(() =>
+        {
+            int t = r.GetValue(threads), b = r.GetValue(batchSize);
+            if (t < 1) throw new UsageException($"--threads must be at least 1 (got {t})");
+            if (b < 1) throw new UsageException($"--batch-size must be at least 1 (got {b})");
+            return Run(r.GetRequiredValue(paths), r.GetValue(Cli.Json), r.GetValue(noLanguage), r.GetValue(followSymlinks), t, b, r);
+        }));
         return cmd;
     }
 
-    private static int Run(string[] paths, bool json, bool noLanguage, ParseResult r)
+    /// <summary>Seconds between plain progress lines when stderr is not a terminal (failures and skips are printed at once).</summary>
+    private const double PlainProgressSeconds = 2;
+
+    private static int Run(string[] paths, bool json, bool noLanguage, bool followSymlinks, int threads, int batchSize, ParseResult r)
     {
-        using var store = Cli.OpenStore(r);
+        using var store = Cli.OpenStore(r, create: true);
         using var stories = StoryService.Supported(store) ? StoryService.For(store) : null;
         var pipeline = noLanguage ? DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }) : DefaultPipeline.Default;
-        var service = new IngestService(store, pipeline) { Stories = stories };
+        var reader = new DocumentReader(new ReaderOptions { FollowSymlinks = followSymlinks });
+        var service = new IngestService(store, pipeline, reader)
+        {
+            Stories = stories, MaxDegreeOfParallelism = threads, BatchSize = batchSize,
+        };
         var sw = Stopwatch.StartNew();
         IReadOnlyList<IngestOutcome> outcomes;
         if (Cli.Interactive && !json)
@@ -50,7 +85,12 @@ public static class IngestCommand
                 {
                     var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
                     result = service.Ingest(paths, p =>
-                        task.Description = $"ingesting: {p.Done} documents, {p.Bytes / 1e6:F1} MB — {Markup.Escape(Shorten(p.Last.Path))}");
+                    {
+                        // Failures and skips scroll above the live line as they happen.
+                        if (p.Last.Status is IngestOutcome.Failed or IngestOutcome.Skipped)
+                            AnsiConsole.MarkupLine($"[{(p.Last.Status == IngestOutcome.Failed ? "red" : "yellow")}]{p.Last.Status}:[/] {Cli.Markup(p.Last.Error)}");
+                        task.Description = $"{Line(p)} — {Cli.Markup(Shorten(p.Current))}";
+                    });
                 });
             outcomes = result!;
         }
@@ -60,11 +100,11 @@ public static class IngestCommand
             var last = Stopwatch.StartNew();
             outcomes = service.Ingest(paths, p =>
             {
-                if (p.Last.Status == IngestOutcome.Failed)
-                    Console.Error.WriteLine($"failed: {p.Last.Error}");
-                if (!json && last.ElapsedMilliseconds > 2000)
+                if (p.Last.Status is IngestOutcome.Failed or IngestOutcome.Skipped)
+                    Console.Error.WriteLine($"{p.Last.Status}: {Cli.Safe(p.Last.Error)}");
+                if (!json && last.Elapsed.TotalSeconds > PlainProgressSeconds)
                 {
-                    Console.Error.WriteLine($"ingesting: {p.Done} documents, {p.Bytes / 1e6:F1} MB");
+                    Console.Error.WriteLine($"{Line(p)} — {Cli.Safe(p.Current)}");
                     last.Restart();
                 }
             });
@@ -72,26 +112,28 @@ public static class IngestCommand
         int nNew = outcomes.Count(o => o.Status == IngestOutcome.New);
         int nDup = outcomes.Count(o => o.Status == IngestOutcome.Duplicate);
         int nFail = outcomes.Count(o => o.Status == IngestOutcome.Failed);
+        int nSkip = outcomes.Count(o => o.Status == IngestOutcome.Skipped);
         if (json)
         {
             Cli.WriteJson(new
             {
                 documents = outcomes.Select(o => new { path = o.Path, id = o.Id, status = o.Status, error = o.Error, code = o.Code?.ToString() }),
-                @new = nNew, duplicates = nDup, failed = nFail,
+                @new = nNew, duplicates = nDup, failed = nFail, skipped = nSkip,
                 seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
             });
         }
         else
         {
-            if (Cli.Interactive)
-                foreach (var o in outcomes.Where(o => o.Status == IngestOutcome.Failed))
-                    Console.Error.WriteLine($"failed: {o.Error}");
-            Console.WriteLine($"{outcomes.Count} documents read: {nNew} new, {nDup} duplicates, {nFail} failed ({sw.Elapsed.TotalSeconds:F1} s)");
+            Console.WriteLine($"{outcomes.Count} documents read: {nNew} new, {nDup} duplicates, {nFail} failed, {nSkip} skipped ({sw.Elapsed.TotalSeconds:F1} s)");
         }
+        // Skips are deliberate (special files, links out of the folder): they never change the exit code.
         return nFail == 0 ? ExitCodes.Success
             : nNew + nDup == 0 ? ExitCodes.AllFailed
             : ExitCodes.PartialFailure;
     }
+
+    private static string Line(IngestProgress p) =>
+        $"ingesting: {p.Done} done, {p.Failed} failed, {p.Skipped} skipped, {p.Bytes / 1e6:F1} MB";
 
     private static string Shorten(string s) => s.Length <= 50 ? s : "…" + s[^49..];
 }

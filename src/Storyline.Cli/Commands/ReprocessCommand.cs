@@ -12,6 +12,7 @@ public static class ReprocessCommand
             "Re-run the current pipeline over every stored document's original bytes and replace its analysis " +
             "(ids stay the same). Run it after upgrading Storyline to get better cleaning, metadata, entities and times.",
             "storyline reprocess", "storyline reprocess --db news.db --json");
+        cmd.Description += "\nThe store must exist (see 'storyline ingest').";
         cmd.SetAction(r => Cli.Run(() =>
         {
             using var store = Cli.OpenStore(r);

@@ -22,7 +22,7 @@ public static class TrainCleaningCommand
         cmd.SetAction(r => Cli.Run(() =>
         {
             bool json = r.GetValue(Cli.Json);
-            var result = LineClassifier.Train(new LineTrainingOptions { ExtractionDir = r.GetValue(data) }, json ? null : Console.Out);
+            var result = LineTrainer.Run(new LineTrainingOptions { ExtractionDir = r.GetValue(data) }, json ? null : Console.Out);
             var path = r.GetValue(output) ?? RepoPaths.Model(LineClassifier.ModelFileName);
             result.Model.Save(path);
             var test = result.Test.ToDictionary(kv => kv.Key, kv => kv.Value.ToMap().Where(m => !double.IsNaN(m.Value)).ToDictionary());

@@ -18,6 +18,9 @@ public static class TrainCommand
         cmd.Add(TrainCleaningCommand.Create());
         cmd.Add(TrainNerCommand.Create());
         cmd.Add(TrainStoriesCommand.Create());
+        cmd.Add(TrainIdfCommand.Create());
+        cmd.Add(TrainParaphraseCommand.Create());
+        cmd.Add(TrainEventsCommand.Create());
         return cmd;
     }
 }

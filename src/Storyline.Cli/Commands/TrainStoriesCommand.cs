@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Storyline.Core;
 using Storyline.Stories.Engine;
+using Storyline.Stories.Training;
 
 namespace Storyline.Cli.Commands;
 
@@ -24,7 +25,7 @@ public static class TrainStoriesCommand
             var dir = r.GetValue(data) ?? RepoPaths.Data("clustering", "ecbplus");
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
             var path = r.GetValue(output) ?? RepoPaths.Model(StoryJoinModel.ModelFile);
-            var res = StoryJoinModel.Train(dir, path);
+            var res = StoryJoinTrainer.Train(dir, path);
             if (r.GetValue(Cli.Json))
             {
                 Cli.WriteJson(new { model = path, rows = res.Rows, positives = res.Positives, join_probability = res.Model.Data.JoinProbability,

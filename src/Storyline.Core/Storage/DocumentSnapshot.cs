@@ -23,8 +23,12 @@ public sealed class DocumentSnapshot
     public List<EntityDto> Entities { get; set; } = [];
     public List<Place> Places { get; set; } = [];
     public List<TimeExpression> Times { get; set; } = [];
+    public List<Quote> Quotes { get; set; } = [];
+    public List<NewsEvent> Events { get; set; } = [];
+    public List<Claim> Claims { get; set; } = [];
     public List<Diagnostic> Diagnostics { get; set; } = [];
     public List<string> Stages { get; set; } = [];
+    public string? NotArticle { get; set; }
 
     public sealed record FieldDto(string Value, string Rule);
     public sealed record EntityDto(string Name, string Type, string? Role, string? Country, List<int> Mentions)
@@ -46,7 +50,8 @@ public sealed class DocumentSnapshot
         {
             Text = d.Text, Kind = d.Kind, Encoding = d.Encoding, PublishedDateOnly = d.Metadata.PublishedDateOnly,
             Removed = d.Removed, Credits = d.Metadata.Credits, Extra = d.Extra, Sentences = d.Sentences,
-            Mentions = d.Mentions, Places = d.Places, Times = d.Times, Diagnostics = d.Diagnostics, Stages = d.Stages,
+            Mentions = d.Mentions, Places = d.Places, Times = d.Times, Quotes = d.Quotes, Events = d.Events, Claims = d.Claims, Diagnostics = d.Diagnostics, Stages = d.Stages,
+            NotArticle = d.NotArticle,
             Entities = [.. d.Entities.Select(e => new EntityDto(e.Name, e.Type, e.Role, e.Country, e.Mentions) { CountryCode = e.CountryCode, Key = e.Key })],
         };
         var m = d.Metadata;
@@ -61,11 +66,12 @@ public sealed class DocumentSnapshot
     public static void Restore(Document d, string json)
     {
         var s = JsonSerializer.Deserialize<DocumentSnapshot>(json, Json) ?? new DocumentSnapshot();
-        d.Text = s.Text; d.Kind = s.Kind; d.Encoding = s.Encoding;
+        d.Text = s.Text; d.Kind = s.Kind; d.Encoding = s.Encoding; d.NotArticle = s.NotArticle;
         d.Removed.AddRange(s.Removed); d.Metadata.Credits.AddRange(s.Credits);
         foreach (var kv in s.Extra) d.Extra[kv.Key] = kv.Value;
         d.Sentences.AddRange(s.Sentences); d.Mentions.AddRange(s.Mentions); d.Places.AddRange(s.Places);
-        d.Times.AddRange(s.Times); d.Diagnostics.AddRange(s.Diagnostics); d.Stages.AddRange(s.Stages);
+        d.Times.AddRange(s.Times); d.Quotes.AddRange(s.Quotes); d.Events.AddRange(s.Events); d.Claims.AddRange(s.Claims);
+        d.Diagnostics.AddRange(s.Diagnostics); d.Stages.AddRange(s.Stages);
         foreach (var e in s.Entities)
         {
             var ent = new Entity { Name = e.Name, Type = e.Type, Role = e.Role, Country = e.Country, CountryCode = e.CountryCode, Key = e.Key };

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Storyline.Core;
@@ -19,7 +18,7 @@ namespace Storyline.Entities.Geo;
 public sealed class Gazetteer
 {
     /// <summary>File name of the precompiled gazetteer under models/.</summary>
-    public const string ModelFileName = "gazetteer.bin.gz";
+    public const string ModelFileName = "gazetteer.bin";
 
     /// <summary>Alternate (non-primary) city names are indexed only for towns at least this big.</summary>
     public const int AltNameMinPopulation = 100_000;
@@ -47,7 +46,7 @@ public sealed class Gazetteer
 
     public int CityCount => CityId.Length;
 
-    /// <summary>How this instance was obtained ("models/gazetteer.bin.gz", "shared data", "empty").</summary>
+    /// <summary>How this instance was obtained ("models/gazetteer.bin", "shared data", "empty").</summary>
     public string Source { get; private init; } = "";
 
     /// <summary>Milliseconds the load took.</summary>
@@ -173,21 +172,15 @@ public sealed class Gazetteer
     private static readonly Lazy<Gazetteer> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
-    /// The shared gazetteer, loaded on first use: the committed <c>models/gazetteer.bin.gz</c>, or, if it is
-    /// missing, built from <c>../shared/data/gazetteers</c>; an empty gazetteer when neither exists
-    /// (places then stay unresolved rather than failing the pipeline).
+    /// The shared gazetteer, loaded on first use from <c>models/gazetteer.bin</c> (<see cref="ModelStore"/>);
+    /// a missing file is an error (reproduce it with <c>./storyline train gazetteer</c>), never built at run time.
     /// </summary>
     public static Gazetteer Default => Shared.Value;
 
     private static Gazetteer LoadDefault()
     {
         var sw = Stopwatch.StartNew();
-        Gazetteer g;
-        var model = RepoPaths.Model(ModelFileName);
-        if (File.Exists(model)) g = Load(model);
-        else if (RepoPaths.SharedData is not null && Directory.Exists(RepoPaths.Data("gazetteers", "geonames")))
-            g = Build(RepoPaths.Data("gazetteers"));
-        else g = new Gazetteer([], [], new CityTable()) { Source = "empty" };
+        var g = Load(ModelStore.Require(ModelFileName, "train gazetteer"));
         g.LoadMilliseconds = sw.ElapsedMilliseconds;
         return g;
     }
@@ -196,7 +189,7 @@ public sealed class Gazetteer
 
     /// <summary>
     /// Builds the gazetteer from <paramref name="gazetteersDir"/> (holding <c>geonames/</c> and <c>countries/</c>).
-    /// This is the reproducible "training" step behind <c>models/gazetteer.bin.gz</c>: <see cref="Build"/> then <see cref="Save"/>.
+    /// This is the reproducible "training" step behind <c>models/gazetteer.bin</c>: <see cref="Build"/> then <see cref="Save"/>.
     /// </summary>
     public static Gazetteer Build(string gazetteersDir)
     {
@@ -343,12 +336,9 @@ public sealed class Gazetteer
 
     // ---------------------------------------------------------------- compact binary form
 
-    /// <summary>Writes the gzip'd binary form (the committed model file).</summary>
-    public void Save(string path)
+    /// <summary>Writes the binary form (the committed model file; uncompressed, see <see cref="ModelFiles"/>).</summary>
+    public void Save(string path) => ModelFiles.Save(path, w =>
     {
-        using var fs = File.Create(path);
-        using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
         w.Write(Countries.Count);
         foreach (var c in Countries)
@@ -369,7 +359,7 @@ public sealed class Gazetteer
             w.Write(CityAdmin1[i] >= 0 ? Admin1s[CityAdmin1[i]].Code[(Admin1s[CityAdmin1[i]].Code.IndexOf('.') + 1)..] : "");
             w.Write(CityRank[i] switch { 2 => "PPLC", 1 => "PPLA", _ => "PPL" });
         }
-    }
+    });
 
     // Saving needs the ascii names and alternates, which the in-memory index no longer keeps per city.
     private string[]? _cityAscii;
@@ -397,9 +387,7 @@ public sealed class Gazetteer
     /// <summary>Reads the binary form written by <see cref="Save"/>.</summary>
     public static Gazetteer Load(string path)
     {
-        using var fs = File.OpenRead(path);
-        using var gz = new GZipStream(fs, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16), Encoding.UTF8);
+        using var r = new BinaryReader(ModelFiles.OpenRead(path), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Storyline gazetteer ({Magic})");
         int nc = r.ReadInt32();
         var countries = new List<Country>(nc);

@@ -17,6 +17,10 @@ internal static class Hints
     private readonly record struct NameInfo(string? Reason, bool Content, bool Positive, bool Negative);
 
     private static readonly ConcurrentDictionary<string, NameInfo> Cache = new(StringComparer.Ordinal);
+    /// <summary>Entries in <see cref="Cache"/>, counted here: ConcurrentDictionary.Count takes every lock of the table.</summary>
+    private static int _cached;
+
+    private static readonly ConcurrentDictionary<string, NameInfo>.AlternateLookup<ReadOnlySpan<char>> Lookup = Cache.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Attributes the extractor reads, gathered in one pass over the element's attribute list.</summary>
     internal ref struct Attributes
@@ -70,12 +74,11 @@ internal static class Hints
         {
             var span = value.AsSpan(range);
             if (span.IsEmpty) continue;
-            var lookup = Cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(span, out var info))
+            if (!Lookup.TryGetValue(span, out var info))
             {
                 string name = span.ToString();
                 info = Analyse(name);
-                if (Cache.Count < MaxCachedNames) Cache.TryAdd(name, info);
+                if (Volatile.Read(ref _cached) < MaxCachedNames && Cache.TryAdd(name, info)) Interlocked.Increment(ref _cached);
             }
             if (info.Content) node.ContentHint = true;
             if (info.Reason is not null && (info.Reason == Reasons.Comments || !Selectors.SectioningTags.Contains(node.Tag)))

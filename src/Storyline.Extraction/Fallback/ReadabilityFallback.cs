@@ -1,4 +1,5 @@
-using AngleSharp.Html.Parser;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Storyline.Extraction.Dom;
 using Storyline.Extraction.Main;
 
@@ -6,8 +7,9 @@ namespace Storyline.Extraction.Fallback;
 
 /// <summary>
 /// The external fallback, as trafilatura's external.py uses readability: SmartReader (a port of Mozilla
-/// Readability) on the raw HTML. Its article HTML (classes kept) goes through our own tree builder and
-/// linearizer, so our pruning and link-list/furniture rules clean it as trafilatura's sanitize_tree does.
+/// Readability) on a copy of the page's DOM (readability rewrites the tree it is given; the shared DOM stays as it
+/// was). The article element it settles on goes straight through our own tree builder and linearizer (no HTML
+/// round trip), so our pruning and link-list/furniture rules clean it as trafilatura's sanitize_tree does.
 /// </summary>
 internal static class ReadabilityFallback
 {
@@ -17,29 +19,26 @@ internal static class ReadabilityFallback
     /// <summary>Readability gives up on pages with more elements than this (its own guard, as in Readability.js); real article pages stay under ~3,000.</summary>
     private const int MaxElements = 5_000;
 
-    /// <summary>
-    /// Wall-clock budget of one readability run, a last resort: normal pages take milliseconds, but some
-    /// layouts (hundreds of sibling menus) take readability seconds, and a document must never hang on it.
-    /// Generous, so that figures do not depend on how loaded the machine is.
-    /// </summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
-
-    public static string Extract(string html)
+    public static string Extract(IHtmlDocument dom)
     {
         try
         {
-            using var cts = new CancellationTokenSource(Budget);
-            using var reader = new SmartReader.Reader(PlaceholderUri, html) { MaxElemsToParse = MaxElements };
-            var article = reader.GetArticleAsync(cts.Token).GetAwaiter().GetResult();
-            if (!article.IsReadable || string.IsNullOrEmpty(article.Content)) return "";
-            var doc = new HtmlParser().ParseDocument(article.Content);
-            var root = ContentTreeBuilder.Build(doc, TreeLimits.Default, out _);
+            // No wall-clock budget: a timer that gives up under load made the text depend on the machine's load.
+            // The cascade bounds the work instead (element count, depth, size; see CascadeTuning).
+            var copy = (IHtmlDocument)dom.Clone(deep: true);
+            IElement? content = null;
+            using var reader = new SmartReader.Reader(PlaceholderUri, copy) { MaxElemsToParse = MaxElements };
+            // The article element itself, handed over before SmartReader serialises it: no HTML round trip.
+            reader.AddCustomOperationEnd(el => content = el);
+            var article = reader.GetArticle();
+            if (!article.IsReadable || content is null) return "";
+            var root = ContentTreeBuilder.Build(content, TreeLimits.Default, out _, out _, out _);
             var blocks = BlockLinearizer.Run(root).Blocks;
             return string.Join("\n\n", blocks.Where(b => MainExtractor.Classify(b) != BlockClass.Bad).Select(b => b.Text));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A fallback that fails or runs out of time just does not win.
+            // A fallback that fails just does not win (the same way on every run: its input decides).
             return "";
         }
     }

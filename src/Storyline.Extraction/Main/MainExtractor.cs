@@ -171,6 +171,7 @@ internal static class MainExtractor
         int firstGood = -1;
         for (int i = 0; i < blocks.Count && firstGood < 0; i++)
             if (inMain[i] && blocks[i].Class == BlockClass.Good) firstGood = i;
+        var (before, after) = Neighbours(blocks, inMain);
         for (int i = 0; i < blocks.Count; i++)
         {
             if (!inMain[i]) continue;
@@ -187,8 +188,8 @@ internal static class MainExtractor
                     b.DropReason = b.LinkDensity > MainTuning.MaxLinkDensity ? Reasons.Links : Reasons.Short;
                     break;
                 default:
-                    var prev = Neighbour(blocks, inMain, i, -1);
-                    var next = Neighbour(blocks, inMain, i, +1);
+                    var prev = before[i];
+                    var next = after[i];
                     bool keep = IsHeadingLike(b)
                         ? next == BlockClass.Good
                         : prev == BlockClass.Good && next == BlockClass.Good;
@@ -198,18 +199,26 @@ internal static class MainExtractor
         }
     }
 
-    /// <summary>Class of the nearest non-short main block in a direction, or Bad at the edge of the main content.</summary>
-    private static BlockClass Neighbour(IReadOnlyList<TextBlock> blocks, bool[] inMain, int i, int step)
+    /// <summary>
+    /// For each block, the class of the nearest non-short main block before and after it, or Bad at the edge of the main
+    /// content. Two linear sweeps (a scan per block would be quadratic on pages of thousands of short blocks).
+    /// </summary>
+    private static (BlockClass[] Before, BlockClass[] After) Neighbours(IReadOnlyList<TextBlock> blocks, bool[] inMain)
     {
-        for (int j = i + step; j >= 0 && j < blocks.Count && inMain[j]; j += step)
-        {
-            var b = blocks[j];
-            if (b.Class == BlockClass.Short) continue;
-            if (b.Class == BlockClass.Bad && b.LinkDensity > MainTuning.MaxLinkDensity && b.Chars <= MainTuning.InlineLinkBlockMaxChars) continue;
-            return b.Class;
-        }
-        return BlockClass.Bad;
+        int n = blocks.Count;
+        var before = new BlockClass[n];
+        var after = new BlockClass[n];
+        for (int i = 0; i < n; i++)
+            before[i] = i == 0 || !inMain[i - 1] ? BlockClass.Bad : Transparent(blocks[i - 1]) ? before[i - 1] : blocks[i - 1].Class;
+        for (int i = n - 1; i >= 0; i--)
+            after[i] = i == n - 1 || !inMain[i + 1] ? BlockClass.Bad : Transparent(blocks[i + 1]) ? after[i + 1] : blocks[i + 1].Class;
+        return (before, after);
     }
+
+    /// <summary>Blocks the context pass looks through: short ones, and short inline link blocks between paragraphs.</summary>
+    private static bool Transparent(TextBlock b)
+        => b.Class == BlockClass.Short
+           || (b.Class == BlockClass.Bad && b.LinkDensity > MainTuning.MaxLinkDensity && b.Chars <= MainTuning.InlineLinkBlockMaxChars);
 
     private static bool IsTitle(string text, IReadOnlyList<string> titles)
     {

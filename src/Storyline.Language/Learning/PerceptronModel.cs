@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Storyline.Core;
 
 namespace Storyline.Language.Learning;
 
@@ -16,7 +17,8 @@ public sealed class PerceptronModel
     public const int MaxClasses = ushort.MaxValue;
 
     private const int Magic = 0x50415453; // "STAP"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int LegacyFormatVersion = 1;
     private const int LoadFactorInverse = 2; // table at most half full: short probe runs
 
     // Slot and entry are packed structs so a lookup touches two cache lines: the slot, then its entries.
@@ -126,7 +128,10 @@ public sealed class PerceptronModel
         return new PerceptronModel(ClassCount, Labels, [.. keys], [.. starts], [.. classes], [.. weights]);
     }
 
-    /// <summary>Writes the model to a binary stream (not compressed; see <see cref="Save"/>).</summary>
+    /// <summary>
+    /// Writes the model to a binary stream: the class list, then the rows as four raw arrays (feature keys,
+    /// row starts, entry classes, entry weights) that <see cref="Read"/> takes in with a few block reads.
+    /// </summary>
     public void Write(BinaryWriter w)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -135,24 +140,22 @@ public sealed class PerceptronModel
         w.Write(ClassCount);
         w.Write(Labels?.Count ?? -1);
         if (Labels is not null) foreach (var l in Labels) w.Write(l);
-        w.Write(_keys.Length);
-        w.Write(_entries.Length);
-        for (int r = 0; r < _keys.Length; r++)
-        {
-            w.Write(_keys[r]);
-            w.Write7BitEncodedInt(_starts[r + 1] - _starts[r]);
-        }
-        foreach (var e in _entries) w.Write7BitEncodedInt(e.Class);
-        foreach (var e in _entries) w.Write(e.Weight);
+        var classes = new ushort[_entries.Length];
+        var weights = new float[_entries.Length];
+        for (int i = 0; i < _entries.Length; i++) { classes[i] = (ushort)_entries[i].Class; weights[i] = _entries[i].Weight; }
+        BinaryArrays.Write<ulong>(w, _keys);
+        BinaryArrays.Write<int>(w, _starts);
+        BinaryArrays.Write<ushort>(w, classes);
+        BinaryArrays.Write<float>(w, weights);
     }
 
-    /// <summary>Reads a model written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Write"/> (or by the older per-value format 1).</summary>
     public static PerceptronModel Read(BinaryReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
         if (r.ReadInt32() != Magic) throw new InvalidDataException("not a perceptron model");
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"unsupported perceptron model version {version}");
+        if (version is not (FormatVersion or LegacyFormatVersion)) throw new InvalidDataException($"unsupported perceptron model version {version}");
         int classCount = r.ReadInt32();
         int labelCount = r.ReadInt32();
         string[]? labels = null;
@@ -161,6 +164,23 @@ public sealed class PerceptronModel
             labels = new string[labelCount];
             for (int i = 0; i < labelCount; i++) labels[i] = r.ReadString();
         }
+        if (version == LegacyFormatVersion) return ReadLegacyRows(r, classCount, labels);
+        var keys = BinaryArrays.Read<ulong>(r);
+        var starts = BinaryArrays.Read<int>(r);
+        var classes = BinaryArrays.Read<ushort>(r);
+        var weights = BinaryArrays.Read<float>(r);
+        if (starts.Length != keys.Length + 1 || classes.Length != weights.Length || starts[0] != 0 || starts[^1] != weights.Length)
+            throw new InvalidDataException("corrupt perceptron model: row and entry arrays disagree");
+        for (int i = 0; i < keys.Length; i++)
+            if (starts[i + 1] < starts[i]) throw new InvalidDataException("corrupt perceptron model: row starts go backwards");
+        foreach (var c in classes)
+            if (c >= classCount) throw new InvalidDataException("corrupt perceptron model: class id out of range");
+        return new PerceptronModel(classCount, labels, keys, starts, classes, weights);
+    }
+
+    // Format 1 wrote each value separately (7-bit counts and classes); read only to convert older files.
+    private static PerceptronModel ReadLegacyRows(BinaryReader r, int classCount, string[]? labels)
+    {
         int rows = r.ReadInt32();
         int entries = r.ReadInt32();
         var keys = new ulong[rows];

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Storyline.Core;
@@ -18,12 +17,12 @@ public sealed record ParseResult(int[] Heads, string[] Labels);
 public sealed class DependencyParser
 {
     /// <summary>File name of the committed model under models/.</summary>
-    public const string DefaultModelFile = "parser.bin.gz";
+    public const string DefaultModelFile = "parser.bin";
 
     private const int Magic = 0x50505453; // "STPP"
     private const int FormatVersion = 1;
 
-    private static readonly Lazy<DependencyParser> Shared = new(() => Load(RepoPaths.Model(DefaultModelFile)));
+    private static readonly Lazy<DependencyParser> Shared = ModelStore.Lazy(DefaultModelFile, "train parser", Load);
 
     /// <summary>The committed model, loaded once on first use.</summary>
     public static DependencyParser Default => Shared.Value;
@@ -91,11 +90,9 @@ public sealed class DependencyParser
         return new ParseResult(heads, labels);
     }
 
-    public void Save(string path)
+    /// <summary>Writes the model uncompressed (see <see cref="ModelFiles"/>).</summary>
+    public void Save(string path) => ModelFiles.Save(path, w =>
     {
-        using var fs = File.Create(path);
-        using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(System.Labels.Count);
@@ -103,14 +100,12 @@ public sealed class DependencyParser
         w.Write(Tags.Length);
         foreach (var t in Tags) w.Write(t);
         Model.Write(w);
-    }
+    });
 
     public static DependencyParser Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"parser model not found: {path} (train it with SyntaxTrainer.TrainParser or `storyline train parser`)", path);
-        using var fs = File.OpenRead(path);
-        using var gz = new GZipStream(fs, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz), Encoding.UTF8);
+        using var r = new BinaryReader(ModelFiles.OpenRead(path), Encoding.UTF8);
         if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a parser model");
         int version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"{path}: unsupported parser model version {version}");

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Storyline.Core;
 using Storyline.Language.Learning;
@@ -14,13 +13,13 @@ namespace Storyline.Language.Syntax;
 public sealed class PosTagger
 {
     /// <summary>File name of the committed model under models/.</summary>
-    public const string DefaultModelFile = "pos.bin.gz";
+    public const string DefaultModelFile = "pos.bin";
 
     private const int Magic = 0x53505453; // "STPS"
     private const int FormatVersion = 1;
     private const int MaxFeatures = 40;
 
-    private static readonly Lazy<PosTagger> Shared = new(() => Load(RepoPaths.Model(DefaultModelFile)));
+    private static readonly Lazy<PosTagger> Shared = ModelStore.Lazy(DefaultModelFile, "train pos", Load);
 
     /// <summary>The committed model, loaded once on first use.</summary>
     public static PosTagger Default => Shared.Value;
@@ -80,26 +79,22 @@ public sealed class PosTagger
     internal string UposOf(int c) => Upos[c];
     internal string XposOf(int c) => Xpos[c];
 
-    public void Save(string path)
+    /// <summary>Writes the model uncompressed (see <see cref="ModelFiles"/>); entries in ordinal key order, so a model saves to the same bytes.</summary>
+    public void Save(string path) => ModelFiles.Save(path, w =>
     {
-        using var fs = File.Create(path);
-        using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(TagDictionary.Count);
-        foreach (var (k, v) in TagDictionary) { w.Write(k); w.Write7BitEncodedInt(v); }
+        foreach (var (k, v) in TagDictionary.OrderBy(kv => kv.Key, StringComparer.Ordinal)) { w.Write(k); w.Write7BitEncodedInt(v); }
         w.Write(Lemmatizer.Table.Count);
-        foreach (var (k, v) in Lemmatizer.Table) { w.Write(k); w.Write(v); }
+        foreach (var (k, v) in Lemmatizer.Table.OrderBy(kv => kv.Key, StringComparer.Ordinal)) { w.Write(k); w.Write(v); }
         Model.Write(w);
-    }
+    });
 
     public static PosTagger Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"POS model not found: {path} (train it with SyntaxTrainer.TrainTagger or `storyline train pos`)", path);
-        using var fs = File.OpenRead(path);
-        using var gz = new GZipStream(fs, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz), Encoding.UTF8);
+        using var r = new BinaryReader(ModelFiles.OpenRead(path), Encoding.UTF8);
         if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a POS model");
         int version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"{path}: unsupported POS model version {version}");

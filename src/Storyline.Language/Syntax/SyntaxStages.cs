@@ -6,7 +6,7 @@ namespace Storyline.Language.Syntax;
 /// <summary>Options of the tagger stage.</summary>
 public sealed record TaggerOptions
 {
-    /// <summary>Model file; null uses the committed models/pos.bin.gz (shared, loaded once).</summary>
+    /// <summary>Model file; null uses the committed models/pos.bin (shared, loaded once).</summary>
     public string? ModelPath { get; init; }
 
     /// <summary>Also fill <see cref="Token.Lemma"/>.</summary>
@@ -16,7 +16,7 @@ public sealed record TaggerOptions
 /// <summary>Options of the parser stage.</summary>
 public sealed record ParserOptions
 {
-    /// <summary>Model file; null uses the committed models/parser.bin.gz (shared, loaded once).</summary>
+    /// <summary>Model file; null uses the committed models/parser.bin (shared, loaded once).</summary>
     public string? ModelPath { get; init; }
 }
 
@@ -33,6 +33,8 @@ public sealed class TaggerStage : IStage
         var o = options ?? new();
         _lemmas = o.Lemmas;
         _tagger = o.ModelPath is null ? new(() => PosTagger.Default) : new(() => PosTagger.Load(o.ModelPath));
+        // Load while the pipeline's first documents are read and cleaned, not when the first one reaches this stage.
+        ModelFiles.Prefetch(() => _tagger.Value);
     }
 
     public StageInfo Info { get; } = new(Id, Requires: [Attr.Tokens], Assigns: [Attr.Pos]);
@@ -71,6 +73,7 @@ public sealed class ParserStage : IStage
     {
         var o = options ?? new();
         _parser = o.ModelPath is null ? new(() => DependencyParser.Default) : new(() => DependencyParser.Load(o.ModelPath));
+        ModelFiles.Prefetch(() => _parser.Value);
     }
 
     public StageInfo Info { get; } = new(Id, Requires: [Attr.Pos], Assigns: [Attr.Deps]);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Storyline.Core;
 using Storyline.Ner.Conll;
 using Storyline.Ner.Features;
@@ -16,17 +15,18 @@ public readonly record struct NerSpan(int Start, int End, string Type);
 /// The trained named-entity model: lexical resources plus one or two left-to-right BILOU passes
 /// decoded with a beam (<see cref="BeamSize"/>; 1 = greedy), the second reading the first one's labels
 /// for the whole document. The committed model has one pass and a beam of 4. Immutable and
-/// thread-safe; <see cref="Default"/> loads models/ner.bin.gz once, on first use.
+/// thread-safe; <see cref="Default"/> loads models/ner.bin once, on first use.
 /// </summary>
 public sealed class NerModel
 {
-    public const string FileName = "ner.bin.gz";
+    public const string FileName = "ner.bin";
     private const string Magic = "STORYLINE-NER";
-    private const int FormatVersion = 1;
+    // Format 2: uncompressed, tables as raw blocks (format 1 was gzip'd and written value by value).
+    private const int FormatVersion = 2;
     /// <summary>Rows whose weights all stay below this are dropped when saving.</summary>
     public const float SaveMinWeight = 1e-3f;
 
-    private static readonly Lazy<NerModel> LazyDefault = new(() => Load(RepoPaths.Model(FileName)), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel> LazyDefault = ModelStore.Lazy(FileName, "train ner", Load);
 
     /// <summary>The committed model, loaded once for the whole process.</summary>
     public static NerModel Default => LazyDefault.Value;
@@ -89,13 +89,8 @@ public sealed class NerModel
         else Decoder.Run(buf, pass, null);
     }
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = path + ".tmp";
-        using (var fs = File.Create(tmp))
-        using (var gz = new GZipStream(fs, CompressionLevel.SmallestSize))
-        using (var w = new BinaryWriter(gz))
+    /// <summary>Writes the model file (uncompressed, so loading is a few block reads; see <see cref="ModelFiles"/>).</summary>
+    public void Save(string path) => ModelFiles.Save(path, w =>
         {
             w.Write(Magic); w.Write(FormatVersion);
             w.Write(Info.Count);
@@ -106,9 +101,7 @@ public sealed class NerModel
             Lexicon.Mined.Write(w);
             w.Write(Passes.Count);
             foreach (var p in Passes) { w.Write((int)p.Features); p.Weights.Write(w, SaveMinWeight); }
-        }
-        File.Move(tmp, path, overwrite: true);
-    }
+        });
 
     public static NerModel Load(string path) => Load(path, 0);
 
@@ -117,9 +110,7 @@ public sealed class NerModel
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"NER model not found at {path}; train it with `./storyline train ner` (NerTrainer.Train).", path);
-        using var fs = File.OpenRead(path);
-        using var gz = new GZipStream(fs, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+        using var r = new BinaryReader(ModelFiles.OpenRead(path));
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path} is not a Storyline NER model");
         int version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}; retrain");

@@ -1,3 +1,4 @@
+using Storyline.Core;
 using System.Runtime.CompilerServices;
 
 namespace Storyline.Ner.Model;
@@ -9,7 +10,10 @@ namespace Storyline.Ner.Model;
 /// </summary>
 public sealed class WeightTable
 {
-    private readonly Dictionary<ulong, int> _index;
+    // Row of each feature. A table read from a model file builds it only when asked (training, averaging,
+    // saving): tagging reads the slot arrays below, and building a dictionary of every row costs start-up time.
+    private Dictionary<ulong, int>? _index;
+    private readonly ulong[]? _rowKeys;
     private float[] _w;
     // Frozen tables also get an open-addressing copy of the index with the weights laid out by slot:
     // a lookup touches the key array and the row's own weights, with no index in between (memory-bound hot path).
@@ -18,7 +22,16 @@ public sealed class WeightTable
     private readonly int _mask;
 
     public int Labels { get; }
-    public int Rows => _index.Count;
+    public int Rows => _index?.Count ?? _rowKeys!.Length;
+
+    private Dictionary<ulong, int> Index => _index ??= BuildIndex(_rowKeys!);
+
+    private static Dictionary<ulong, int> BuildIndex(ulong[] keys)
+    {
+        var d = new Dictionary<ulong, int>(keys.Length);
+        for (int i = 0; i < keys.Length; i++) d[keys[i]] = i;
+        return d;
+    }
 
     public WeightTable(int labels, int capacity = 1 << 16)
     {
@@ -31,17 +44,36 @@ public sealed class WeightTable
     internal WeightTable(int labels, Dictionary<ulong, int> index, float[] w)
     {
         Labels = labels; _index = index; _w = w;
+        var keys = new ulong[index.Count];
+        foreach (var (k, row) in index) keys[row] = k; // rows are dense: 0..Count-1
+        (_keys, _slotW, _mask) = BuildSlots(labels, keys, w);
+    }
+
+    /// <summary>A frozen table over rows given in order: row i is feature <paramref name="keys"/>[i].</summary>
+    private WeightTable(int labels, ulong[] keys, float[] w)
+    {
+        Labels = labels; _rowKeys = keys; _w = w;
+        (_keys, _slotW, _mask) = BuildSlots(labels, keys, w);
+    }
+
+    /// <summary>The open-addressing copy: row i (feature <paramref name="rowKeys"/>[i]) goes to the slot of its key.</summary>
+    private static (ulong[] Keys, float[] SlotW, int Mask) BuildSlots(int labels, ulong[] rowKeys, float[] w)
+    {
         int cap = 16;
-        while (cap < index.Count * 2) cap <<= 1;
-        _keys = new ulong[cap]; _slotW = new float[cap * labels]; _mask = cap - 1;
-        foreach (var (k, row) in index)
+        while (cap < rowKeys.Length * 2) cap <<= 1;
+        var keys = new ulong[cap];
+        var slotW = new float[cap * labels];
+        int mask = cap - 1;
+        for (int row = 0; row < rowKeys.Length; row++)
         {
+            ulong k = rowKeys[row];
             ulong key = k == 0 ? 1 : k;
-            int slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
-            _keys[slot] = key;
-            Array.Copy(w, row * labels, _slotW, slot * labels, labels);
+            int slot = (int)(key & (ulong)mask);
+            while (keys[slot] != 0) slot = (slot + 1) & mask;
+            keys[slot] = key;
+            Array.Copy(w, row * labels, slotW, slot * labels, labels);
         }
+        return (keys, slotW, mask);
     }
 
     /// <summary>Slot of a feature in a frozen table, or -1.</summary>
@@ -74,7 +106,7 @@ public sealed class WeightTable
             var w = _w;
             foreach (var f in features)
             {
-                if (!_index.TryGetValue(f, out int row)) continue;
+                if (!Index.TryGetValue(f, out int row)) continue;
                 var src = w.AsSpan(row * l, l);
                 for (int k = 0; k < l; k++) scores[k] += src[k];
             }
@@ -96,12 +128,12 @@ public sealed class WeightTable
         int labels = tables[0].Labels;
         var index = new Dictionary<ulong, int>();
         foreach (var t in tables)
-            foreach (var (k, _) in t._index)
+            foreach (var (k, _) in t.Index)
                 if (!index.ContainsKey(k)) index[k] = index.Count;
         var w = new float[Math.Max(1, index.Count) * labels];
         float share = 1f / tables.Count;
         foreach (var t in tables)
-            foreach (var (k, row) in t._index)
+            foreach (var (k, row) in t.Index)
             {
                 int to = index[k] * labels, from = row * labels;
                 for (int j = 0; j < labels; j++) w[to + j] += share * t._w[from + j];
@@ -113,33 +145,42 @@ public sealed class WeightTable
     internal int RowOf(ulong f)
     {
         if (_keys is not null) throw new InvalidOperationException("a frozen weight table cannot grow");
-        if (_index.TryGetValue(f, out int row)) return row;
-        row = _index.Count;
-        _index[f] = row;
+        var index = Index;
+        if (index.TryGetValue(f, out int row)) return row;
+        row = index.Count;
+        index[f] = row;
         if ((row + 1) * Labels > _w.Length) Array.Resize(ref _w, _w.Length * 2);
         return row;
     }
 
-    internal bool TryRow(ulong f, out int row) => _index.TryGetValue(f, out row);
+    internal bool TryRow(ulong f, out int row) => Index.TryGetValue(f, out row);
 
-    internal IEnumerable<KeyValuePair<ulong, int>> Entries => _index;
+    internal IEnumerable<KeyValuePair<ulong, int>> Entries => Index;
 
-    /// <summary>Writes rows whose largest weight magnitude reaches <paramref name="minWeight"/>; weights as float16.</summary>
+    /// <summary>
+    /// Writes rows whose largest weight magnitude reaches <paramref name="minWeight"/>, in key order: the
+    /// feature keys, then the weights as float16, each as one raw block (see <see cref="BinaryArrays"/>).
+    /// </summary>
     public void Write(BinaryWriter wr, float minWeight)
     {
         var keep = new List<(ulong Key, int Row)>();
-        foreach (var (k, row) in _index)
+        foreach (var (k, row) in Entries)
         {
             float max = 0;
             for (int j = 0; j < Labels; j++) max = Math.Max(max, Math.Abs(_w[row * Labels + j]));
             if (max >= minWeight) keep.Add((k, row));
         }
         keep.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var keys = new ulong[keep.Count];
+        var half = new Half[keep.Count * Labels];
+        for (int i = 0; i < keep.Count; i++)
+        {
+            keys[i] = keep[i].Key;
+            for (int j = 0; j < Labels; j++) half[i * Labels + j] = (Half)_w[keep[i].Row * Labels + j];
+        }
         wr.Write(Labels);
-        wr.Write(keep.Count);
-        foreach (var (k, _) in keep) wr.Write(k);
-        foreach (var (_, row) in keep)
-            for (int j = 0; j < Labels; j++) wr.Write((Half)_w[row * Labels + j]);
+        BinaryArrays.Write<ulong>(wr, keys);
+        BinaryArrays.Write<Half>(wr, half);
     }
 
     public static WeightTable Read(BinaryReader r) => Read(r, 0);
@@ -148,24 +189,25 @@ public sealed class WeightTable
     public static WeightTable Read(BinaryReader r, float minWeight)
     {
         int labels = r.ReadInt32();
-        int n = r.ReadInt32();
-        var keys = new ulong[n];
-        for (int i = 0; i < n; i++) keys[i] = r.ReadUInt64();
-        var index = new Dictionary<ulong, int>(n);
-        var w = new float[Math.Max(1, n) * labels];
+        var keys = BinaryArrays.Read<ulong>(r);
+        var half = BinaryArrays.Read<Half>(r);
+        if (labels <= 0 || half.Length != keys.Length * labels)
+            throw new InvalidDataException("corrupt NER model: weight table sizes disagree");
+        var w = new float[Math.Max(1, keys.Length) * labels];
         int kept = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < keys.Length; i++)
         {
             float max = 0;
             for (int j = 0; j < labels; j++)
             {
-                float v = (float)r.ReadHalf();
+                float v = (float)half[i * labels + j];
                 w[kept * labels + j] = v;
                 max = Math.Max(max, Math.Abs(v));
             }
             if (max < minWeight) continue;
-            index[keys[i]] = kept++;
+            keys[kept++] = keys[i];
         }
-        return new WeightTable(labels, index, w);
+        if (kept < keys.Length) Array.Resize(ref keys, kept);
+        return new WeightTable(labels, keys, w);
     }
 }

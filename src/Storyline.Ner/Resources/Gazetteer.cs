@@ -1,3 +1,4 @@
+using Storyline.Core;
 using Storyline.Ner.Features;
 
 namespace Storyline.Ner.Resources;
@@ -105,29 +106,28 @@ public sealed class Gazetteer
         return g;
     }
 
+    // Keys, then values, each as one raw block (see BinaryArrays): a fast load is a few block reads.
     private static void WriteMap(BinaryWriter w, Dictionary<ulong, ulong> m)
     {
-        w.Write(m.Count);
-        foreach (var (k, v) in m) { w.Write(k); w.Write(v); }
+        BinaryArrays.Write<ulong>(w, [.. m.Keys]);
+        BinaryArrays.Write<ulong>(w, [.. m.Values]);
     }
 
     private static void ReadMap(BinaryReader r, Dictionary<ulong, ulong> m)
     {
-        int n = r.ReadInt32();
-        m.EnsureCapacity(n);
-        for (int i = 0; i < n; i++) m[r.ReadUInt64()] = r.ReadUInt64();
+        var keys = BinaryArrays.Read<ulong>(r);
+        var values = BinaryArrays.Read<ulong>(r);
+        if (keys.Length != values.Length) throw new InvalidDataException("corrupt gazetteer: keys and values differ in number");
+        m.EnsureCapacity(keys.Length);
+        for (int i = 0; i < keys.Length; i++) m[keys[i]] = values[i];
     }
 
-    private static void WriteSet(BinaryWriter w, HashSet<ulong> s)
-    {
-        w.Write(s.Count);
-        foreach (var k in s) w.Write(k);
-    }
+    private static void WriteSet(BinaryWriter w, HashSet<ulong> s) => BinaryArrays.Write<ulong>(w, [.. s]);
 
     private static void ReadSet(BinaryReader r, HashSet<ulong> s)
     {
-        int n = r.ReadInt32();
-        s.EnsureCapacity(n);
-        for (int i = 0; i < n; i++) s.Add(r.ReadUInt64());
+        var keys = BinaryArrays.Read<ulong>(r);
+        s.EnsureCapacity(keys.Length);
+        foreach (var k in keys) s.Add(k);
     }
 }

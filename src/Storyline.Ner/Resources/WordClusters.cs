@@ -1,3 +1,4 @@
+using Storyline.Core;
 using Storyline.Ner.Features;
 
 namespace Storyline.Ner.Resources;
@@ -40,22 +41,20 @@ public sealed class WordClusters
         return v;
     }
 
+    /// <summary>Writes the levels, then word hashes and packed ids as two raw blocks (see <see cref="BinaryArrays"/>).</summary>
     public void Write(BinaryWriter w)
     {
         w.Write(Sizes.Count);
         foreach (var s in Sizes) w.Write(s);
-        w.Write(_packed.Count);
-        foreach (var (k, v) in _packed) { w.Write(k); w.Write(v); }
+        BinaryArrays.Write<ulong>(w, [.. _packed.Keys]);
+        BinaryArrays.Write<int>(w, [.. _packed.Values]);
     }
 
     public static WordClusters Read(BinaryReader r)
     {
         var sizes = new int[r.ReadInt32()];
         for (int i = 0; i < sizes.Length; i++) sizes[i] = r.ReadInt32();
-        int n = r.ReadInt32();
-        var d = new Dictionary<ulong, int>(n);
-        for (int i = 0; i < n; i++) d[r.ReadUInt64()] = r.ReadInt32();
-        return new WordClusters(sizes, d);
+        return new WordClusters(sizes, BinaryArrays.ReadMap<int>(r));
     }
 
     /// <summary>Class id of a word as text (for inspection and tests).</summary>
@@ -124,17 +123,12 @@ public sealed class CaseStats
         return letters >= 2 && upper * 2 > letters * 1 && upper >= 2;
     }
 
+    /// <summary>Writes word hashes and buckets as two raw blocks (see <see cref="BinaryArrays"/>).</summary>
     public void Write(BinaryWriter w)
     {
-        w.Write(_bucket.Count);
-        foreach (var (k, v) in _bucket) { w.Write(k); w.Write(v); }
+        BinaryArrays.Write<ulong>(w, [.. _bucket.Keys]);
+        BinaryArrays.Write<byte>(w, [.. _bucket.Values]);
     }
 
-    public static CaseStats Read(BinaryReader r)
-    {
-        int n = r.ReadInt32();
-        var d = new Dictionary<ulong, byte>(n);
-        for (int i = 0; i < n; i++) d[r.ReadUInt64()] = r.ReadByte();
-        return new CaseStats(d);
-    }
+    public static CaseStats Read(BinaryReader r) => new(BinaryArrays.ReadMap<byte>(r));
 }

@@ -19,17 +19,42 @@ public sealed class SqliteDocumentStore : IDocumentStore
     /// <summary>The open connection, for other stores (stories) that keep their tables in the same file.</summary>
     public SqliteConnection Connection => _db;
 
-    public SqliteDocumentStore(string path)
+    /// <summary>Opens the store at <paramref name="path"/>, creating the file (and its folder) when missing.</summary>
+    public SqliteDocumentStore(string path) : this(path, create: true) { }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>. Without <paramref name="create"/> a missing file is SL4005 and
+    /// nothing is created (no folder, no empty database).
+    /// </summary>
+    public SqliteDocumentStore(string path, bool create)
     {
         Path = path;
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        if (create)
+        {
+            var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        else if (!File.Exists(path))
+            throw new StorylineException(ErrorCode.SL4005,
+                $"no store at '{path}' (nothing has been ingested there yet; 'storyline ingest PATH --db {path}' creates it)");
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Pooling = false,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+        }.ToString());
         try
         {
             _db.Open();
-            Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
-            Migrate();
+            Exec("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            // A new file gets its schema in rollback-journal mode, so ~200 KB of table pages never pass through the WAL
+            // (the WAL then holds only documents, which is what a watcher of its size, like the kill test, expects).
+            bool fresh = (long)Scalar("PRAGMA user_version")! == 0;
+            if (fresh) Migrate();
+            // Entering WAL needs a moment without readers; the pragma answers the mode it is in rather than waiting.
+            var mode = Scalar("PRAGMA journal_mode=WAL") as string;
+            for (int i = 0; mode != "wal" && i < 100; i++) { Thread.Sleep(20); mode = Scalar("PRAGMA journal_mode=WAL") as string; }
+            Exec("PRAGMA synchronous=NORMAL;");
+            if (!fresh) Migrate();
         }
         catch (SqliteException ex)
         {
@@ -46,6 +71,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             using var tx = _db.BeginTransaction();
             Exec(SqliteMigrations.Steps[i], tx);
+            if (i + 1 == SqliteMigrations.StatementIndexStep) IndexStoredStatements(tx);
             Exec($"PRAGMA user_version = {i + 1}", tx);
             tx.Commit();
         }
@@ -62,7 +88,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
             VALUES ($hash, $title, $source, $publisher, $byline, $published, $language, $url, $text, $analysis, $raw, $format, $path, $locator, $seen, $seen)
             RETURNING id
             """, tx);
-        using var sighting = Cmd("INSERT INTO sightings (doc_id, path, locator, url, seen_at) VALUES ($id, $path, $locator, $url, $seen)", tx);
+        using var sighting = Cmd("""
+            INSERT INTO sightings (doc_id, path, locator, url, seen_at, last_seen, count) VALUES ($id, $path, $locator, $url, $seen, $seen, 1)
+            ON CONFLICT (doc_id, path, ifnull(locator, ''), ifnull(url, ''))
+            DO UPDATE SET count = count + 1, last_seen = max(last_seen, excluded.last_seen)
+            """, tx);
         foreach (var d in docs)
         {
             if (string.IsNullOrEmpty(d.ContentHash)) d.ContentHash = ContentHash.Of(d.Text);
@@ -84,6 +114,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 status = SaveStatus.New;
                 d.Id = id;
                 SaveEntities(d, tx);
+                SaveStatements(d, tx);
             }
             d.Id = id;
             sighting.Parameters.Clear();
@@ -118,6 +149,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             update.Parameters.AddWithValue("$now", Iso(DateTimeOffset.UtcNow));
             update.ExecuteNonQuery();
             SaveEntities(d, tx);
+            SaveStatements(d, tx);
         }
         tx.Commit();
     }
@@ -140,6 +172,110 @@ public sealed class SqliteDocumentStore : IDocumentStore
             ins.ExecuteNonQuery();
         }
     }
+
+    /// <summary>Replaces the document's rows in doc_quotes and doc_events (the cross-document statement index).</summary>
+    private void SaveStatements(Document d, SqliteTransaction tx)
+    {
+        using (var del = Cmd("DELETE FROM doc_quotes WHERE doc_id=$id; DELETE FROM doc_events WHERE doc_id=$id", tx))
+        {
+            del.Parameters.AddWithValue("$id", d.Id);
+            del.ExecuteNonQuery();
+        }
+        InsertRows("doc_quotes", StatementIndex.QuoteColumns, StatementIndex.QuoteRows(d), tx);
+        InsertRows("doc_events", StatementIndex.EventColumns, StatementIndex.EventRows(d), tx);
+    }
+
+    private void InsertRows(string table, string columns, IEnumerable<object?[]> rows, SqliteTransaction tx)
+    {
+        SqliteCommand? ins = null;
+        SqliteParameter[] p = [];
+        try
+        {
+            foreach (var row in rows)
+            {
+                if (ins is null)
+                {
+                    ins = Cmd($"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", Enumerable.Range(0, row.Length).Select(i => "$c" + i))})", tx);
+                    p = [.. Enumerable.Range(0, row.Length).Select(i => ins.Parameters.Add(new SqliteParameter { ParameterName = "$c" + i }))];
+                }
+                for (int i = 0; i < row.Length; i++) p[i].Value = row[i] ?? DBNull.Value;
+                ins.ExecuteNonQuery();
+            }
+        }
+        finally { ins?.Dispose(); }
+    }
+
+    /// <summary>Indexes the quotes and events of analyses stored before the index existed (run once, inside the migration).</summary>
+    private void IndexStoredStatements(SqliteTransaction tx)
+    {
+        var pending = new List<(long Id, string Analysis)>();
+        using (var c = Cmd("""
+            SELECT id, analysis FROM documents
+            WHERE coalesce(json_array_length(analysis, '$.Quotes'), 0) > 0 OR coalesce(json_array_length(analysis, '$.Events'), 0) > 0
+            ORDER BY id
+            """, tx))
+        using (var r = c.ExecuteReader())
+            while (r.Read()) pending.Add((r.GetInt64(0), r.GetString(1)));
+        foreach (var (id, analysis) in pending)
+        {
+            var d = new Document { Id = id, Origin = new DocumentOrigin("") };
+            DocumentSnapshot.Restore(d, analysis);
+            SaveStatements(d, tx);
+        }
+    }
+
+    public QueryPage<QuoteHit> SearchQuotes(QuoteQuery query)
+    {
+        var f = StatementIndex.QuoteFilter(query);
+        var (limit, offset) = StatementIndex.Page(query.Limit, query.Offset);
+        long total;
+        using (var c = Cmd($"SELECT count(*) FROM doc_quotes q {f.Where}"))
+        {
+            Bind(c, f);
+            total = (long)c.ExecuteScalar()!;
+        }
+        var items = new List<QuoteHit>();
+        if (limit > 0 && offset < total)
+        {
+            using var c = Cmd($"SELECT {StatementIndex.QuoteSelect} FROM doc_quotes q JOIN documents d ON d.id = q.doc_id {f.Where} {StatementIndex.QuoteOrder} LIMIT $limit OFFSET $offset");
+            Bind(c, f);
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$offset", offset);
+            using var r = c.ExecuteReader();
+            while (r.Read()) items.Add(StatementIndex.ReadQuote(r, PublishedAt));
+        }
+        return new QueryPage<QuoteHit>(total, items);
+    }
+
+    public QueryPage<EventHit> SearchEvents(EventQuery query)
+    {
+        var f = StatementIndex.EventFilter(query);
+        var (limit, offset) = StatementIndex.Page(query.Limit, query.Offset);
+        long total;
+        using (var c = Cmd($"SELECT count(*) FROM doc_events e {f.Where}"))
+        {
+            Bind(c, f);
+            total = (long)c.ExecuteScalar()!;
+        }
+        var items = new List<EventHit>();
+        if (limit > 0 && offset < total)
+        {
+            using var c = Cmd($"SELECT {StatementIndex.EventSelect} FROM doc_events e JOIN documents d ON d.id = e.doc_id {f.Where} {StatementIndex.EventOrder} LIMIT $limit OFFSET $offset");
+            Bind(c, f);
+            c.Parameters.AddWithValue("$limit", limit);
+            c.Parameters.AddWithValue("$offset", offset);
+            using var r = c.ExecuteReader();
+            while (r.Read()) items.Add(StatementIndex.ReadEvent(r, PublishedAt));
+        }
+        return new QueryPage<EventHit>(total, items);
+    }
+
+    private static void Bind(SqliteCommand c, StatementIndex.Filter f)
+    {
+        foreach (var p in f.Parameters) c.Parameters.AddWithValue("@" + p.Key, p.Value);
+    }
+
+    private static DateTimeOffset? PublishedAt(System.Data.Common.DbDataReader r, int i) => ParseIso(r.GetString(i));
 
     public IReadOnlyList<EntitySummary> Entities(int limit = 100, int offset = 0, string? type = null)
     {
@@ -194,14 +330,22 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public IReadOnlyList<DocumentSummary> List(int limit = 100, int offset = 0)
     {
-        using var c = Cmd("SELECT id, title, source, publisher, published, language, content_hash, first_seen FROM documents ORDER BY id LIMIT $l OFFSET $o");
+        // The analysis is read for the not-article flag only (a top-level key, set when the article check flagged it).
+        using var c = Cmd("""
+            SELECT id, title, source, publisher, published, language, content_hash, first_seen, format,
+                   json_extract(analysis, '$.NotArticle') IS NOT NULL
+            FROM documents ORDER BY id LIMIT $l OFFSET $o
+            """);
         c.Parameters.AddWithValue("$l", limit);
         c.Parameters.AddWithValue("$o", offset);
         using var r = c.ExecuteReader();
         var list = new List<DocumentSummary>();
         while (r.Read())
             list.Add(new DocumentSummary(r.GetInt64(0), Str(r, 1), Str(r, 2), Str(r, 3),
-                r.IsDBNull(4) ? null : ParseIso(r.GetString(4)), Str(r, 5), r.GetString(6), ParseIso(r.GetString(7))));
+                r.IsDBNull(4) ? null : ParseIso(r.GetString(4)), Str(r, 5), r.GetString(6), ParseIso(r.GetString(7)))
+            {
+                Format = (DocumentFormat)r.GetInt32(8), NotArticle = r.GetInt64(9) != 0,
+            });
         return list;
     }
 
@@ -209,20 +353,67 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
     {
+        var hits = Rank(query, limit).Hits;
+        if (hits.Count == 0) return hits;
+        var snippets = Snippets(query, [.. hits.Select(h => h.Id)]);
+        return [.. hits.Select(h => h with { Snippet = snippets.GetValueOrDefault(h.Id, "") })];
+    }
+
+    public SearchRanking Rank(string query, int limit)
+    {
         var match = ToFtsQuery(query);
-        if (match.Length == 0) return [];
-        // bm25 is lower-is-better; title matches weigh more than body matches.
+        if (match.Length == 0 || limit <= 0) return new SearchRanking(0, []);
+        // Rank first (bm25 needs no text), then read titles for the kept hits only. bm25 is lower-is-better;
+        // title matches weigh more than body matches.
         using var c = Cmd("""
-            SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16), -bm25(documents_fts, 4.0, 1.0) AS score
-            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-            WHERE documents_fts MATCH $q ORDER BY score DESC LIMIT $l
+            SELECT r.id, d.title, r.score FROM (
+                SELECT rowid AS id, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts
+                WHERE documents_fts MATCH $q ORDER BY score DESC, rowid LIMIT $l) r
+            JOIN documents d ON d.id = r.id
+            ORDER BY r.score DESC, r.id
             """);
         c.Parameters.AddWithValue("$q", match);
         c.Parameters.AddWithValue("$l", limit);
-        using var r = c.ExecuteReader();
         var hits = new List<SearchHit>();
-        while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), r.GetString(2), r.GetDouble(3)));
-        return hits;
+        using (var r = c.ExecuteReader())
+            while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), "", r.GetDouble(2)));
+        long total = hits.Count;
+        if (hits.Count == limit)
+        {
+            // Counting matches reads the index only (no scores, no text).
+            using var n = Cmd("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q");
+            n.Parameters.AddWithValue("$q", match);
+            total = (long)n.ExecuteScalar()!;
+        }
+        return new SearchRanking(total, Normalise(hits));
+    }
+
+    public IReadOnlyDictionary<long, string> Snippets(string query, IReadOnlyCollection<long> ids)
+    {
+        var match = ToFtsQuery(query);
+        var found = new Dictionary<long, string>();
+        if (match.Length == 0 || ids.Count == 0) return found;
+        // One FTS lookup per id (rowid = ? with MATCH): the cost grows with the ids asked for, not with the matches.
+        using var c = Cmd("""
+            SELECT rowid, snippet(documents_fts, 1, '[', ']', '…', 16) FROM documents_fts
+            WHERE documents_fts MATCH $q AND rowid IN (SELECT value FROM json_each($ids))
+            """);
+        c.Parameters.AddWithValue("$q", match);
+        c.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]");
+        using var r = c.ExecuteReader();
+        while (r.Read()) found[r.GetInt64(0)] = r.GetString(1);
+        return found;
+    }
+
+    /// <summary>
+    /// Scores relative to the best hit of the query (best = 1): FTS5's BM25 clamps the weight of a word found in
+    /// more than half the documents to 1e-6, so raw values in a small store all print as 0.00.
+    /// </summary>
+    internal static IReadOnlyList<SearchHit> Normalise(List<SearchHit> hits)
+    {
+        double best = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
+        if (best <= 0) return hits;
+        return [.. hits.Select(h => h with { Score = Math.Round(h.Score / best, ScoreDigits) })];
     }
 
     /// <summary>
@@ -287,13 +478,17 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>Digits kept in a normalised search score (stable output, no float noise).</summary>
+    private const int ScoreDigits = 4;
+
     public IReadOnlyList<Sighting> Sightings(long id)
     {
-        using var c = Cmd("SELECT path, locator, url, seen_at FROM sightings WHERE doc_id=$id ORDER BY rowid");
+        using var c = Cmd("SELECT path, locator, url, seen_at, count, last_seen FROM sightings WHERE doc_id=$id ORDER BY rowid");
         c.Parameters.AddWithValue("$id", id);
         using var r = c.ExecuteReader();
         var list = new List<Sighting>();
-        while (r.Read()) list.Add(new Sighting(r.GetString(0), Str(r, 1), Str(r, 2), ParseIso(r.GetString(3))));
+        while (r.Read())
+            list.Add(new Sighting(r.GetString(0), Str(r, 1), Str(r, 2), ParseIso(r.GetString(3))) { Count = r.GetInt32(4), LastSeen = ParseIso(r.GetString(5)) });
         return list;
     }
 

@@ -108,5 +108,97 @@ internal static class SqliteMigrations
         CREATE INDEX st_links_to ON st_links(to_id);
         CREATE TABLE st_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         """,
+        // 4: one sighting per (document, path, locator, url) with a count and first/last seen; existing duplicate rows folded
+        """
+        CREATE TABLE sightings_folded (
+            doc_id     INTEGER NOT NULL REFERENCES documents(id),
+            path       TEXT NOT NULL,
+            locator    TEXT,
+            url        TEXT,
+            seen_at    TEXT NOT NULL,
+            last_seen  TEXT NOT NULL,
+            count      INTEGER NOT NULL DEFAULT 1
+        );
+        INSERT INTO sightings_folded (doc_id, path, locator, url, seen_at, last_seen, count)
+        SELECT doc_id, path, min(locator), min(url), min(seen_at), max(seen_at), count(*)
+        FROM sightings GROUP BY doc_id, path, ifnull(locator, ''), ifnull(url, '') ORDER BY min(rowid);
+        DROP TABLE sightings;
+        ALTER TABLE sightings_folded RENAME TO sightings;
+        CREATE INDEX sightings_doc ON sightings(doc_id);
+        CREATE UNIQUE INDEX sightings_key ON sightings(doc_id, path, ifnull(locator, ''), ifnull(url, ''));
+        """,
+        // 5: quotes and events per document (the statement layer, issue 11), queryable across the store; one row per
+        // (document, index), replaced with the analysis. Analyses stored before this step are indexed by it (see Migrate).
+        // IF NOT EXISTS: a store set back to an earlier version (tests do) replays the step harmlessly.
+        """
+        CREATE TABLE IF NOT EXISTS doc_quotes (
+            doc_id          INTEGER NOT NULL REFERENCES documents(id),
+            idx             INTEGER NOT NULL,
+            text            TEXT NOT NULL,
+            start_at        INTEGER NOT NULL,
+            end_at          INTEGER NOT NULL,
+            kind            TEXT NOT NULL,
+            speaker         TEXT,
+            speaker_start   INTEGER NOT NULL,
+            speaker_end     INTEGER NOT NULL,
+            speaker_entity  INTEGER NOT NULL,
+            speaker_name    TEXT,
+            speaker_key     TEXT,
+            unnamed         INTEGER NOT NULL,
+            via             TEXT,
+            via_entity      INTEGER NOT NULL,
+            via_name        TEXT,
+            cue             TEXT,
+            cue_start       INTEGER NOT NULL,
+            cue_end         INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            speaker_match   TEXT NOT NULL,
+            text_match      TEXT NOT NULL,
+            record          TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX IF NOT EXISTS doc_quotes_speaker_key ON doc_quotes(speaker_key);
+        CREATE TABLE IF NOT EXISTS doc_events (
+            doc_id          INTEGER NOT NULL REFERENCES documents(id),
+            idx             INTEGER NOT NULL,
+            action          TEXT NOT NULL,
+            start_at        INTEGER NOT NULL,
+            end_at          INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            sentence_text   TEXT,
+            actor           TEXT,
+            actor_entity    INTEGER NOT NULL,
+            actor_name      TEXT,
+            actor_key       TEXT,
+            actor_code      TEXT,
+            target          TEXT,
+            target_entity   INTEGER NOT NULL,
+            target_name     TEXT,
+            target_key      TEXT,
+            target_code     TEXT,
+            cameo           TEXT,
+            goldstein       REAL,
+            plover          TEXT,
+            date            TEXT,
+            date_start      TEXT,
+            date_end        TEXT,
+            time_idx        INTEGER NOT NULL,
+            place           TEXT,
+            place_idx       INTEGER NOT NULL,
+            negated         INTEGER NOT NULL,
+            hypothetical    INTEGER NOT NULL,
+            actor_match     TEXT NOT NULL,
+            target_match    TEXT NOT NULL,
+            record          TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX IF NOT EXISTS doc_events_date ON doc_events(date_start);
+        CREATE INDEX IF NOT EXISTS doc_events_actor_code ON doc_events(actor_code);
+        CREATE INDEX IF NOT EXISTS doc_events_actor_key ON doc_events(actor_key);
+        CREATE INDEX IF NOT EXISTS doc_events_cameo ON doc_events(cameo);
+        """,
     ];
+
+    /// <summary>The step that created the quote and event index; stores migrated past it index their stored analyses once.</summary>
+    public const int StatementIndexStep = 5;
 }
