@@ -14,7 +14,7 @@ bool json = args.Contains("--json");
 // --json: the benchmark prints one JSON object and nothing else (for scripts).
 if (!json) output.WriteLine($"Storyline bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool all = what == "all";
-if (all || what == "ingest") IngestBench.Run(output, docs ?? 10_000);
+if (all || what == "ingest") IngestBench.Run(output, docs ?? 10_000, json && what == "ingest");
 if (all || what == "extraction") ExtractionBench.Run(output, new ExtractionBenchOptions { Peers = !args.Contains("--no-peers") && !json, Json = json });
 // "statements" is the same run: the statement stages are measured on top of the language layer they read.
 if (all || what is "language" or "statements") LanguageBench.Run(output);

@@ -82,6 +82,7 @@ public static class Cli
             StorylineException s when s.Code is ErrorCode.SL4001 => Error($"error {s.Code}: {s.Message}", ExitCodes.Database, s.Code),
             StorylineException s when s.Code is ErrorCode.SL1008 or ErrorCode.SL4004 or ErrorCode.SL4005 =>
                 Error($"error {s.Code}: {s.Message}", ExitCodes.NotFound, s.Code),
+            ModelNotFoundException m => Error($"error {ErrorCode.SL1008}: {m.Message}", ExitCodes.NotFound, ErrorCode.SL1008),
             StorylineException s => Error($"error {s.Code}: {s.Message}", ExitCodes.InternalError, s.Code),
             Microsoft.Data.Sqlite.SqliteException s => Error($"database error: {s.Message}", ExitCodes.Database, ErrorCode.SL4001),
             Npgsql.NpgsqlException s => Error($"database error: {s.Message}", ExitCodes.Database, ErrorCode.SL4001),

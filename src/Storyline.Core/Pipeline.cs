@@ -173,7 +173,8 @@ public sealed class Pipeline
             {
                 throw WatchdogFailure(doc, stage);
             }
-            catch (Exception ex) when (!_strict && ex is not OperationCanceledException)
+            // A missing model is a broken installation, not a bad document: it stops the run with its own message.
+            catch (Exception ex) when (!_strict && ex is not OperationCanceledException and not ModelNotFoundException)
             {
                 doc.Diagnostics.Add(new Diagnostic(ErrorCode.SL0102,
                     $"Stage '{stage.Info.Id}' failed: {ex.Message}", stage.Info.Id, Severity.Error));

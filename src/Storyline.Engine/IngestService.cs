@@ -156,7 +156,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
         {
             pipeline.Run(doc);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not ModelNotFoundException)
         {
             return new IngestOutcome(doc.Origin.ToString(), null, IngestOutcome.Failed, $"{doc.Origin}: {ex.Message}", ErrorCode.SL0102);
         }
@@ -187,7 +187,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
                     pipeline.Run(d);
                     docs[i] = string.IsNullOrWhiteSpace(d.Text) ? null : d;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException) { docs[i] = null; }
+                catch (Exception ex) when (ex is not OperationCanceledException and not ModelNotFoundException) { docs[i] = null; }
             });
             var ok = docs.Where(d => d is not null).Select(d => d!).ToList();
             store.Replace(ok);

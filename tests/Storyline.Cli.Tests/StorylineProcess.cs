@@ -35,9 +35,13 @@ public static class StorylineProcess
     /// <summary>Runs from another working directory (relative paths, names that start with '-'); a null db adds no --db.</summary>
     public static Result RunIn(string workingDirectory, string? db, params string[] args) => Start(workingDirectory, db, null, args);
 
-    private static Result Start(string workingDirectory, string? db, string? stdin, string[] args)
+    /// <summary>Runs with the models folder overridden (STORYLINE_MODELS), e.g. an empty one to check the missing-model error.</summary>
+    public static Result RunWithModels(string db, string modelsFolder, params string[] args) => Start(Root, db, null, args, modelsFolder);
+
+    private static Result Start(string workingDirectory, string? db, string? stdin, string[] args, string? modelsFolder = null)
     {
         var psi = Storyline.Testing.CliStartInfo.Create(Root, workingDirectory, args);
+        if (modelsFolder is not null) psi.Environment["STORYLINE_MODELS"] = modelsFolder;
         if (db is not null)
         {
             psi.ArgumentList.Add("--db");

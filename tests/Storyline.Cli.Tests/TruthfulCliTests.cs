@@ -43,6 +43,23 @@ public sealed class TruthfulCliTests : IDisposable
         return Run(Db, "ingest", FilePath(name), "--json").AssertExit(0).Json.GetProperty("documents")[0].GetProperty("id").GetInt64();
     }
 
+    /// <summary>
+    /// A missing model is a broken installation, not a bad document: the run stops with exit 4 and a message naming the
+    /// file and the train command that reproduces it, never "internal error" and never a store full of half-analysed documents.
+    /// </summary>
+    [Fact]
+    public void MissingModel_IsNotFound_NamingTheTrainCommand()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "no-models")).FullName;
+        File.WriteAllText(FilePath("ferry.txt"), Article);
+        var r = RunWithModels(Db, empty, "ingest", FilePath("ferry.txt")).AssertExit(4);
+        Assert.DoesNotContain("internal error", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not found", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("./storyline train ", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains(empty, r.Stderr, StringComparison.Ordinal);
+        AssertJsonError(RunWithModels(Db, empty, "ingest", FilePath("ferry.txt"), "--json").AssertExit(4), "SL1008");
+    }
+
     [Theory]
     [InlineData("docs")]
     [InlineData("show", "1")]

@@ -15,13 +15,30 @@ namespace Storyline.Bench.Ingest;
 public static class IngestBench
 {
     /// <summary>Runs the bench twice: the issue-3 layer (read, clean, metadata, store) and the full pipeline with the language layer.</summary>
-    public static void Run(TextWriter output, int documents)
+    /// <param name="json">Print one JSON object (plain_docs_per_s, full_docs_per_s, peak_working_set_mb) and nothing else.</param>
+    public static void Run(TextWriter output, int documents, bool json = false)
     {
-        Run(output, documents, "basic (read+clean+metadata+store)", DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }));
-        Run(output, Math.Max(1000, documents / 5), "full (with language layer)", DefaultPipeline.Default);
+        var text = json ? TextWriter.Null : output;
+        var plain = Run(text, documents, "basic (read+clean+metadata+store)", DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }));
+        var full = Run(text, Math.Max(1000, documents / 5), "full (with language layer)", DefaultPipeline.Default);
+        if (json)
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                plain_docs_per_s = Math.Round(plain.DocsPerSecond, 1),
+                full_docs_per_s = Math.Round(full.DocsPerSecond, 1),
+                // The process's peak over both runs (the full run comes second, so this is the larger of the two).
+                peak_working_set_mb = Math.Round(Math.Max(plain.PeakWorkingSetMb, full.PeakWorkingSetMb)),
+                plain_documents = documents,
+                full_documents = Math.Max(1000, documents / 5),
+                plain_cpu_ms_per_doc = Math.Round(plain.CpuMsPerDocument, 3),
+                full_cpu_ms_per_doc = Math.Round(full.CpuMsPerDocument, 3),
+                cores = Environment.ProcessorCount,
+            }));
     }
 
-    private static void Run(TextWriter output, int documents, string label, Storyline.Core.Pipeline pipeline)
+    private readonly record struct Figures(double DocsPerSecond, double PeakWorkingSetMb, double CpuMsPerDocument);
+
+    private static Figures Run(TextWriter output, int documents, string label, Storyline.Core.Pipeline pipeline)
     {
         var bodies = LoadBodies();
         output.WriteLine($"ingest: generating {documents:N0} plain-text documents from {bodies.Count} shared article bodies…");
@@ -61,6 +78,7 @@ public static class IngestBench
             output.WriteLine($"ingest [{label}]: {outcomes.Count:N0} documents ({failed} failed) in {sw.Elapsed.TotalSeconds:F1} s");
             output.WriteLine($"ingest [{label}]: {outcomes.Count / sw.Elapsed.TotalSeconds:F0} docs/s, {bytes / 1e6 / sw.Elapsed.TotalSeconds:F2} MB/s (target >= 500 docs/s); CPU {cpuMs / outcomes.Count:F2} ms per document = {outcomes.Count / (cpuMs / 1000) * Environment.ProcessorCount:F0} docs/s if all {Environment.ProcessorCount} cores were ours");
             output.WriteLine($"ingest [{label}]: peak working set {proc.PeakWorkingSet64 / 1e6:F0} MB; working set after " + string.Join(", ", quarters));
+            return new Figures(outcomes.Count / sw.Elapsed.TotalSeconds, proc.PeakWorkingSet64 / 1e6, cpuMs / outcomes.Count);
         }
         finally
         {
