@@ -34,6 +34,9 @@ public sealed class CliEndToEndTests : IDisposable
         var doc = j.GetProperty("documents")[0];
         Assert.Equal("new", doc.GetProperty("status").GetString());
         Assert.EndsWith("ferry.txt", doc.GetProperty("path").GetString());
+        // Start-up is measured: the time to the first processed document, from process start, is a positive number.
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, j.GetProperty("first_document_seconds").ValueKind);
+        Assert.True(j.GetProperty("first_document_seconds").GetDouble() > 0);
 
         var again = Run(Db, "ingest", FilePath("ferry.txt"), "--json").Json;
         Assert.Equal(0, again.GetProperty("new").GetInt32());
