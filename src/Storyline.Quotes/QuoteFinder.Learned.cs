@@ -161,7 +161,6 @@ internal sealed partial class QuoteFinder
     /// <summary>The learned source: the whole phrase under its head (appositions and relative clauses included, as PolNeAR marks it), never crossing the cue or a quotation.</summary>
     private (int First, int Last) WholeSourceSpan(int head, int cue)
     {
-        if (WholeSpans == 0) return SourceSpan(head);
         int first = _subMin[head], last = _subMax[head];
         if (cue > head && last >= cue) last = cue - 1;
         if (cue < head && first <= cue) first = cue + 1;
@@ -172,8 +171,6 @@ internal sealed partial class QuoteFinder
         while (last > first && IsPunct(last)) last--;
         return (first, last);
     }
-
-    internal static int WholeSpans = 1;
 
     /// <summary>Tokens a role candidate stands for: a dependent's subtree; for the head clause, its side of the sentence away from the cue.</summary>
     internal (int First, int Last) RoleSpan(int v, int c, int rel)
@@ -294,12 +291,4 @@ internal sealed partial class QuoteFinder
         }
         return result;
     }
-}
-
-/// <summary>Evaluation hook: shifts the learned cue threshold (the harness sweeps it on dev).</summary>
-public static class QuoteFinder_Knob
-{
-    public static void Set(float shift) => QuoteFinder.ThresholdShift = shift;
-    public static void Mode(int mode) => QuoteFinder.MergeMode = mode;
-    public static void Whole(int w) => QuoteFinder.WholeSpans = w;
 }

@@ -188,29 +188,15 @@ internal sealed partial class QuoteFinder
         }
         Transcripts(found);
         AddDirectQuotes(found);
-        if (WholeSpans == 2)
-            for (int q = 0; q < found.Count; q++)
-            {
-                var c = found[q];
-                if (c.SourceHead < 0 || c.CueFirst < 0 || c.Cue is null or ":" or "according to" || c.SourceLast != c.SourceHead && c.SourceFirst > c.CueLast) continue;
-                var (wf, wl) = WholeSourceSpan(c.SourceHead, c.CueFirst);
-                if (wf <= c.SourceFirst && wl >= c.SourceLast && (wl < c.ContentFirst || wf > c.ContentLast)) found[q] = c with { SourceFirst = wf, SourceLast = wl };
-            }
         var kept = Resolve(found);
         if (_model is null) return kept;
         // The learned pass adds what the rules missed: a rule's quote keeps its words, its cue and its place.
         var ruleCues = new HashSet<int>();
         foreach (var c in found)
             for (int k = c.CueFirst; k >= 0 && k <= c.CueLast; k++) ruleCues.Add(k);
-        if (MergeMode == 1) ruleCues.Clear();
-        var learned = LearnedCandidates(_model, _model.CueThreshold + ThresholdShift, ruleCues, ct);
-        if (MergeMode == 1) { var lk = Merge(new List<Candidate>(), learned); return Merge(lk, kept); }
+        var learned = LearnedCandidates(_model, _model.CueThreshold, ruleCues, ct);
         return Merge(kept, learned);
     }
-
-    /// <summary>Tuning knob for the evaluation harness (added to the model's threshold); 0 in production.</summary>
-    internal static float ThresholdShift;
-    internal static int MergeMode;
 
     private static List<Candidate> Merge(List<Candidate> kept, List<Candidate> learned)
     {

@@ -84,7 +84,7 @@ public static class EvalQuotesCommand
     }
 
     /// <summary>The default pipeline's language layer (tokens, tags, parse, names, entities, times) on the text exactly as given, so gold offsets hold.</summary>
-    private static Pipeline LanguageLayer()
+    internal static Pipeline LanguageLayer()
     {
         var b = new PipelineBuilder();
         b.Given.Add(Attr.Text);

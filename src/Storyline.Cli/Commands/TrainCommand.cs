@@ -21,6 +21,7 @@ public static class TrainCommand
         cmd.Add(TrainIdfCommand.Create());
         cmd.Add(TrainParaphraseCommand.Create());
         cmd.Add(TrainEventsCommand.Create());
+        cmd.Add(TrainQuotesCommand.Create());
         return cmd;
     }
 }
