@@ -154,6 +154,10 @@ public static class StoryPage
         {
             Svg.Timeline(h, points, "Timeline: events and dated statements, and each source's documents at their publication dates (hollow points are inferred dates)");
             h.Raw("<p class=\"meta\">Filled points: dates given by the text or the publisher. Hollow points: dates inferred by Storyline.</p>");
+            if (points.All(x => x.Inferred))
+                h.Raw("<p class=\"note info\" role=\"status\">No document of this story gives a date: every point is a date Storyline inferred.</p>");
+            else if (points.Select(x => x.When.UtcDateTime.Date).Distinct().Count() == 1)
+                h.Raw("<p class=\"meta\">Everything dated in this story falls on ").T(points[0].When.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw(".</p>");
         }
         if (entries.Count > 0)
         {
