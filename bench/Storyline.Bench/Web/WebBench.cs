@@ -3,6 +3,7 @@ using System.Globalization;
 using Storyline.Core;
 using Storyline.Engine;
 using Storyline.Web;
+using Storyline.Web.Pages;
 
 namespace Storyline.Bench.Web;
 
@@ -59,13 +60,20 @@ public static class WebBench
                 ("api document", r => $"/api/documents/{1 + r.Next(documents)}"),
                 ("api documents page", r => $"/api/documents?offset={r.Next(documents - 50)}&limit=50"),
             };
-            output.WriteLine("  scenario               requests   req/s      p50 ms   p95 ms   p99 ms   errors");
+            // CPU ms/req: the whole process's CPU time (server and clients) over the scenario, per request; less
+            // sensitive than latency to the other work on a shared machine.
+            output.WriteLine("  scenario               requests   req/s      p50 ms   p95 ms   p99 ms   CPU ms/req   errors");
             foreach (var (name, url) in scenarios)
             {
                 if (!name.Contains("1st", StringComparison.Ordinal))
                     for (int i = 0; i < WarmupRequests; i++) (await http.GetAsync(url(rng))).Dispose();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var r = await Measure(http, url, rng.Next());
-                output.WriteLine(FormattableString.Invariant($"  {name,-20} {r.Count,9:N0} {r.Count / r.Seconds,8:F0} {r.P(0.50),9:F1} {r.P(0.95),8:F1} {r.P(0.99),8:F1} {r.Errors,8}"));
+                double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / Math.Max(1, r.Count);
+                output.WriteLine(FormattableString.Invariant($"  {name,-20} {r.Count,9:N0} {r.Count / r.Seconds,8:F0} {r.P(0.50),9:F1} {r.P(0.95),8:F1} {r.P(0.99),8:F1} {cpu,12:F2} {r.Errors,8}"));
+                if (r.Phases.Count > 0)
+                    output.WriteLine("    where the time goes (Server-Timing, mean ms per rendered page): " + string.Join(", ",
+                        r.Phases.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.Sum / kv.Value.Count:F2}"))));
             }
         }
         finally
@@ -77,7 +85,7 @@ public static class WebBench
         output.WriteLine(FormattableString.Invariant($"  memory (server and clients in one process): working set peak {mem.PeakWorkingSet / 1e6:F0} MB, managed heap peak {mem.PeakHeap / 1e6:F0} MB, end {mem.LastHeap / 1e6:F0} MB"));
     }
 
-    private sealed record Result(List<double> Ms, int Errors, double Seconds)
+    private sealed record Result(List<double> Ms, int Errors, double Seconds, Dictionary<string, (double Sum, int Count)> Phases)
     {
         public int Count => Ms.Count;
         public double P(double q) => Ms.Count == 0 ? 0 : Ms[Math.Min(Ms.Count - 1, (int)Math.Ceiling(q * Ms.Count) - 1)];
@@ -86,6 +94,7 @@ public static class WebBench
     private static async Task<Result> Measure(HttpClient http, Func<Random, string> url, int seed)
     {
         var all = new List<double>();
+        var phases = new Dictionary<string, (double Sum, int Count)>();
         int errors = 0, issued = 0;
         var sw = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
@@ -99,12 +108,16 @@ public static class WebBench
                 await res.Content.CopyToAsync(Stream.Null);
                 mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 if (!res.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                if (res.Headers.TryGetValues("Server-Timing", out var st))
+                    lock (phases)
+                        foreach (var (n, ms) in ServerTiming.Parse(string.Join(", ", st)))
+                            phases[n] = (phases.GetValueOrDefault(n).Sum + ms, phases.GetValueOrDefault(n).Count + 1);
             }
             lock (all) all.AddRange(mine);
         })).ToArray();
         await Task.WhenAll(workers);
         all.Sort();
-        return new Result(all, errors, sw.Elapsed.TotalSeconds);
+        return new Result(all, errors, sw.Elapsed.TotalSeconds, phases);
     }
 
     private sealed class MemorySampler

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Storyline.Core;
 using Storyline.Engine.Views;
 using Storyline.Stories.Diff;
 using Storyline.Stories.Engine;
@@ -36,15 +37,26 @@ public static class StoryPage
         var key = (pool.Location, storyId, a, b, (await catalog.GetAsync(ct)).DocumentCount);
         if (Cache.TryGetValue(key, out var cached)) return Layout.Send(cached);
         using var lease = await pool.RentAsync(ct);
-        var detail = Queries.Story(lease, storyId);
-        if (detail is null) return PageEndpoints.Problem(404, "Story not found", $"There is no story {storyId}.");
-        var engine = lease.Stories!.Engine;
+        var timing = new ServerTiming();
+        // One read per document for the whole page: the roll-up, the members' views and the diff share them
+        // (the engine is this lease's alone, so its loader can be swapped for the request).
+        var engine = lease.Stories?.Engine;
+        var read = new Dictionary<long, Document?>();
+        var load = engine?.DocumentLoader ?? lease.Store.Get;
+        Document? Load(long docId) => read.TryGetValue(docId, out var d) ? d : read[docId] = load(docId);
+        StoryDetail? detail;
+        if (engine is not null) engine.DocumentLoader = Load;
+        try { detail = Queries.Story(lease, storyId); }
+        finally { if (engine is not null) engine.DocumentLoader = load; }
+        timing.Mark("detail");
+        if (detail is null || engine is null) return PageEndpoints.Problem(404, "Story not found", $"There is no story {storyId}.");
         var members = new List<Member>();
         foreach (var d in detail.Documents)
         {
-            var doc = members.Count < MaxDocuments ? lease.Store.Get(d.Id) : null;
+            var doc = members.Count < MaxDocuments ? Load(d.Id) : null;
             members.Add(new Member(d, doc is null ? null : DocumentView.From(doc), members.Count < MaxRelations ? engine.Relations(d.Id) : null));
         }
+        timing.Mark("members");
         // The roll-up (timeline, claims by side, contradictions) is read from the story's JSON, so the page shows whatever the engine adds.
         var rollup = JsonSerializer.SerializeToElement(detail, json.Value.SerializerOptions);
         var pair = DiffPair(members, a, b);
@@ -52,11 +64,12 @@ public static class StoryPage
         string? diffError = null;
         if (pair is { } p)
         {
-            var da = lease.Store.Get(p.A);
-            var db = lease.Store.Get(p.B);
+            var da = Load(p.A);
+            var db = Load(p.B);
             if (da is null || db is null) diffError = "One of these documents is not in the store.";
             else diff = SentenceDiff.Compare(da.Text, db.Text);
         }
+        timing.Mark("diff");
         var s = detail.Story;
         var html = Layout.Render(s.Title, "stories", h =>
         {
@@ -78,8 +91,10 @@ public static class StoryPage
             Entities(h, members);
             Places(h, members);
         });
+        timing.Mark("render");
         if (Cache.Count >= CacheSize) Cache.Clear();
         Cache[key] = html;
+        timing.Send(req.HttpContext.Response);
         return Layout.Send(html);
     }
 
@@ -139,6 +154,10 @@ public static class StoryPage
         {
             Svg.Timeline(h, points, "Timeline: events and dated statements, and each source's documents at their publication dates (hollow points are inferred dates)");
             h.Raw("<p class=\"meta\">Filled points: dates given by the text or the publisher. Hollow points: dates inferred by Storyline.</p>");
+            if (points.All(x => x.Inferred))
+                h.Raw("<p class=\"note info\" role=\"status\">No document of this story gives a date: every point is a date Storyline inferred.</p>");
+            else if (points.Select(x => x.When.UtcDateTime.Date).Distinct().Count() == 1)
+                h.Raw("<p class=\"meta\">Everything dated in this story falls on ").T(points[0].When.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw(".</p>");
         }
         if (entries.Count > 0)
         {

@@ -38,7 +38,8 @@ public static class Svg
         var lanes = points.Select(p => p.Lane).Distinct().Take(12).ToList();
         var pts = points.Where(p => lanes.Contains(p.Lane)).ToList();
         DateTimeOffset min = pts.Min(p => p.When), max = pts.Max(p => p.When);
-        if (max - min < TimeSpan.FromHours(12)) { min = min.AddHours(-12); max = max.AddHours(12); }
+        // Everything on one day: a week's axis around it, so the day reads as a day and not as a stretched hour scale.
+        if (max - min < TimeSpan.FromDays(1)) { min = min.AddDays(-3); max = max.AddDays(3); }
         const int left = 130, right = 20, top = 14, laneH = 30, axisH = 30;
         int width = 760, height = top + lanes.Count * laneH + axisH;
         double span = (max - min).TotalSeconds;
