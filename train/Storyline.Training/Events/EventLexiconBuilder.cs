@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Storyline.Events;
+namespace Storyline.Events.Training;
 
 /// <summary>
 /// Compiles the PETRARCH2 dictionaries (verb blocks and patterns, actors, agents), the GDELT CAMEO code and Goldstein
