@@ -31,8 +31,10 @@ public static partial class EventLexiconBuilder
     ];
 
     // Bare-verb codes where PETRARCH2's block default misreads news usage: "X and Y agreed (on/to) …" reports an
-    // agreement, CAMEO's "express intent to cooperate" (03), not "engage in diplomatic cooperation" (050).
-    private static readonly (string Verb, string Code)[] Overrides = [("agree", "030")];
+    // agreement, CAMEO's "express intent to cooperate" (03), not "engage in diplomatic cooperation" (050). The verb file
+    // files "veto" under prohibit (172) where CAMEO has its own code (129 veto), "sue" under arrest (173) where CAMEO
+    // has 115 (bring lawsuit against), and leaves bare "reject" uncoded (its block is "---") though CAMEO 12 is reject.
+    private static readonly (string Verb, string Code)[] Overrides = [("agree", "030"), ("veto", "129"), ("sue", "115"), ("reject", "120")];
 
     public static EventLexicon Build(string eventsDir)
     {
