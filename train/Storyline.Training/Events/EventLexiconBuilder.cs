@@ -36,6 +36,8 @@ public static partial class EventLexiconBuilder
     // has 115 (bring lawsuit against), and leaves bare "reject" uncoded (its block is "---") though CAMEO 12 is reject.
     private static readonly (string Verb, string Code)[] Overrides = [("agree", "030"), ("veto", "129"), ("sue", "115"), ("reject", "120")];
 
+    private static readonly (string Verb, string From, string To)[] BlockRecodes = [("sue", "173", "115")];
+
     public static EventLexicon Build(string eventsDir)
     {
         var f = InputFiles(eventsDir);
@@ -57,6 +59,14 @@ public static partial class EventLexiconBuilder
             foreach (var list in verbs.Values)
                 for (int i = 0; i < list.Count; i++)
                     if (list[i].Particle is null && list[i].Lemma == verb) list[i] = list[i] with { Code = code };
+
+        // the SUE block's own patterns ("sue … for", "sue … in court") carry the same arrest code: a lawsuit throughout
+        foreach (var (verb, from, to) in BlockRecodes)
+            foreach (var b in verbs.GetValueOrDefault(verb)?.Where(e => e.Particle is null && e.Lemma == verb).Select(e => e.Block).Distinct() ?? [])
+            {
+                if (blocks[b] == from) blocks[b] = to;
+                for (int i = 0; i < patterns[b].Count; i++) if (patterns[b][i].Code == from) patterns[b][i] = patterns[b][i] with { Code = to };
+            }
 
         var actors = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 1; i <= 3; i++) ReadActors(f[i], actors);
