@@ -375,6 +375,7 @@ internal sealed class EventCoder
         if (TransferVerbs.Contains(entry.Lemma) && AidObject(v) is { } aid) code = aid;
         // blocking a road, bridge or traffic obstructs passage (CAMEO 144), not generic coercion
         if (entry.Lemma == "block" && ObjectIn(v, Passages)) code = "144";
+        if (entry.Lemma is "mobilize" or "mobilise" && ObjectIn(v, ArmedForces)) code = "154";
         // PLOVER dropped CAMEO's appeals (02): a demand verb whose pattern gave an appeal code is the matching demand
         if (code is ['0', '2', ..] && _lex.BlockCodes[entry.Block] is ['1', '0', ..]) code = "10" + code[2..];
         // "refused to …" rejects whatever it governs; "… must drop barriers" reported from someone else is a demand
@@ -427,6 +428,13 @@ internal sealed class EventCoder
         ["sanction"] = "163", ["crackdown"] = "175", ["ceasefire"] = "0871", ["cease-fire"] = "0871", ["truce"] = "0871",
         ["offensive"] = "190", ["airstrike"] = "195", ["air strike"] = "195", ["air raid"] = "195",
     };
+
+    private static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal)
+    { "effort", "campaign", "process", "bid", "mission", "initiative", "operation", "action", "movement", "round" };
+
+    // Military forces as the object of "mobilize": CAMEO 154 (mobilize or increase armed forces), not a rally.
+    private static readonly HashSet<string> ArmedForces = new(StringComparer.Ordinal)
+    { "army", "troop", "force", "reservist", "reserve", "soldier", "military", "militia", "unit", "division", "brigade" };
 
     // Verbs that end what their object names: "ended mediation efforts", "broke off talks", "stopped work".
     private static readonly HashSet<string> HaltVerbs = new(StringComparer.Ordinal)
@@ -481,6 +489,10 @@ internal sealed class EventCoder
             foreach (var c in Children(n))
                 if (_t[c].Dep is "compound" or "amod" && EventNouns.TryGetValue(NL(c) + " " + w, out var cc)) return (cc, _t[c].Text + " " + _t[n].Text);
             if (EventNouns.TryGetValue(w, out var code)) return (code, _t[n].Text);
+            // the event named by a compound modifier of a generic head: "a mediation effort", "a protest campaign"
+            if (GenericHeads.Contains(w))
+                foreach (var c in Children(n))
+                    if (_t[c].Dep is "compound" && EventNouns.TryGetValue(NL(c), out var mc)) return (mc, _t[c].Text + " " + _t[n].Text);
         }
         return null;
     }

@@ -20,7 +20,7 @@ public sealed record CameoCode(string Code, string Name, double? Goldstein, stri
 /// <summary>
 /// The compiled event dictionaries (models/events.bin): PETRARCH2 verb blocks and patterns, actor names and
 /// agent nouns, the CAMEO code list with Goldstein scores, and the CAMEO→PLOVER table. Built by
-/// <c>storyline train events</c> (<see cref="EventLexiconBuilder"/>); the stage loads it once, lazily.
+/// <c>storyline train events</c> (EventLexiconBuilder in train/Storyline.Training/Events); the stage loads it once, lazily.
 /// Words are stored lower-case and normalised with <see cref="Norm"/>.
 /// </summary>
 public sealed class EventLexicon
@@ -186,7 +186,8 @@ public sealed class EventLexicon
         return lex;
     }
 
-    internal void ComputeMaxPhrase()
+    /// <summary>Sets <see cref="MaxPhraseWords"/> from the actor and agent maps (after building or loading).</summary>
+    public void ComputeMaxPhrase()
     {
         int max = 1;
         foreach (var k in Actors.Keys.Concat(Agents.Keys)) max = Math.Max(max, k.Count(c => c == ' ') + 1);

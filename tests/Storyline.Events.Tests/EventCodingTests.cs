@@ -26,6 +26,14 @@ public sealed class EventCodingTests
     [InlineData("Canada sent weapons to the Kurdish fighters last year.", "072")]
     [InlineData("Farmers blocked the main highway into the capital on Friday.", "144")]
     [InlineData("The Kenyan foreign minister said that Somalia must withdraw its troops.", "10")]
+    // a compound event noun under a generic head; armed forces mobilized; lexicon codes for veto, lawsuits, rejection
+    [InlineData("The Qatari emir launched a mediation effort between the two governments on Saturday.", "045")]
+    [InlineData("Britain mobilized army reservists on Tuesday.", "154")]
+    [InlineData("The United States vetoed a Security Council resolution on Wednesday.", "129")]
+    [InlineData("A Saudi businessman is suing the Egyptian government for damages.", "115")]
+    [InlineData("Iran rejected the Iraqi proposal for a ceasefire.", "12")]
+    // lemmas with a lost silent e ("refused", "postponing") reach their verb entries
+    [InlineData("The Polish president is postponing his visit to Kyiv.", "16")]
     public void NominalAndReportedEvents_TakeTheCodeTheyName(string text, string code)
     {
         var doc = Run(text);

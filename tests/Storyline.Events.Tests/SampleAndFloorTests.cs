@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Storyline.Core;
 using Storyline.Events.Evaluation;
+using Storyline.Events.Training;
 
 namespace Storyline.Events.Tests;
 

@@ -114,6 +114,20 @@ public class SyntaxTests
     [InlineData("making", "VERB", "VBG", "make")]
     [InlineData("larger", "ADJ", "JJR", "large")]
     [InlineData("Reuters", "PROPN", "NNP", "Reuters")]
+    // silent "e" lost before -ed/-ing (were "postpon", "refus", "fir", "su")
+    [InlineData("postponed", "VERB", "VBD", "postpone")]
+    [InlineData("refused", "VERB", "VBD", "refuse")]
+    [InlineData("fired", "VERB", "VBD", "fire")]
+    [InlineData("suing", "VERB", "VBG", "sue")]
+    [InlineData("urging", "VERB", "VBG", "urge")]
+    [InlineData("quoted", "VERB", "VBN", "quote")]
+    [InlineData("tied", "VERB", "VBD", "tie")]
+    // and no "e" where there was none
+    [InlineData("focused", "VERB", "VBD", "focus")]
+    [InlineData("visited", "VERB", "VBD", "visit")]
+    [InlineData("threatened", "VERB", "VBD", "threaten")]
+    [InlineData("shelled", "VERB", "VBD", "shell")]
+    [InlineData("applied", "VERB", "VBD", "apply")]
     public void Lemmatizer_RulesAndTable(string form, string upos, string xpos, string lemma)
         => Assert.Equal(lemma, PosTagger.Default.Lemmatizer.Lemmatize(form, upos, xpos));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Storyline.Core;
 using Storyline.Events;
+using Storyline.Events.Training;
 
 namespace Storyline.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Storyline.Events;
+namespace Storyline.Events.Training;
 
 /// <summary>
 /// Compiles the PETRARCH2 dictionaries (verb blocks and patterns, actors, agents), the GDELT CAMEO code and Goldstein
@@ -31,8 +31,12 @@ public static partial class EventLexiconBuilder
     ];
 
     // Bare-verb codes where PETRARCH2's block default misreads news usage: "X and Y agreed (on/to) …" reports an
-    // agreement, CAMEO's "express intent to cooperate" (03), not "engage in diplomatic cooperation" (050).
-    private static readonly (string Verb, string Code)[] Overrides = [("agree", "030")];
+    // agreement, CAMEO's "express intent to cooperate" (03), not "engage in diplomatic cooperation" (050). The verb file
+    // files "veto" under prohibit (172) where CAMEO has its own code (129 veto), "sue" under arrest (173) where CAMEO
+    // has 115 (bring lawsuit against), and leaves bare "reject" uncoded (its block is "---") though CAMEO 12 is reject.
+    private static readonly (string Verb, string Code)[] Overrides = [("agree", "030"), ("veto", "129"), ("sue", "115"), ("reject", "120")];
+
+    private static readonly (string Verb, string From, string To)[] BlockRecodes = [("sue", "173", "115")];
 
     public static EventLexicon Build(string eventsDir)
     {
@@ -55,6 +59,14 @@ public static partial class EventLexiconBuilder
             foreach (var list in verbs.Values)
                 for (int i = 0; i < list.Count; i++)
                     if (list[i].Particle is null && list[i].Lemma == verb) list[i] = list[i] with { Code = code };
+
+        // the SUE block's own patterns ("sue … for", "sue … in court") carry the same arrest code: a lawsuit throughout
+        foreach (var (verb, from, to) in BlockRecodes)
+            foreach (var b in verbs.GetValueOrDefault(verb)?.Where(e => e.Particle is null && e.Lemma == verb).Select(e => e.Block).Distinct() ?? [])
+            {
+                if (blocks[b] == from) blocks[b] = to;
+                for (int i = 0; i < patterns[b].Count; i++) if (patterns[b][i].Code == from) patterns[b][i] = patterns[b][i] with { Code = to };
+            }
 
         var actors = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 1; i <= 3; i++) ReadActors(f[i], actors);

@@ -108,8 +108,10 @@ public static class EventEvaluator
     public static string? SchemeType(NewsEvent e) => e.Plover switch
     {
         null => null,
-        // the three codes whose category the 2021 table moved (openeventdata/PLOVER cameo/CAMEO-PLOV.txt, the table the
-        // GSR was coded with, has 163 sanctions → SANCTION, 1712 destroy property → COERCE, 185 attempt to assassinate → THREATEN)
+        // the three codes whose category the 2021 table moved. The GSR (2017) predates the 2021 table; the table it was
+        // coded with, openeventdata/PLOVER cameo/CAMEO-PLOV.txt (deleted in commit 79ad6a5), has 163 sanctions → SANCTION,
+        // 1712 destroy property → COERCE, 185 attempt to assassinate → THREATEN. Compared code by code, these three and
+        // the renamed categories (COOPERATION, REQUEST → DEMAND, ACCUSE split by mode) are the only differences.
         _ when e.Cameo is "163" or ['1', '6', '3', _] => "SANCTION",
         _ when e.Cameo is "1712" => "COERCE",
         _ when e.Cameo is "185" => "THREATEN",
