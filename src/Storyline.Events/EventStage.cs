@@ -47,6 +47,8 @@ public static class EventPipelineExtensions
     public static PipelineBuilder UseEvents(this PipelineBuilder b)
     {
         ArgumentNullException.ThrowIfNull(b);
+        // The committed lexicon loads in the background from pipeline build on, beside the other models.
+        ModelFiles.Prefetch(() => EventLexicon.Default);
         return b.Add(new EventStage());
     }
 }

@@ -80,6 +80,8 @@ public static class QuotePipelineExtensions
     public static PipelineBuilder UseQuotes(this PipelineBuilder b)
     {
         ArgumentNullException.ThrowIfNull(b);
+        // The committed model loads in the background from pipeline build on, beside the other models.
+        ModelFiles.Prefetch(() => AttributionModel.Shared);
         return b.Add(new QuoteStage());
     }
 }
