@@ -68,8 +68,7 @@ public sealed class StoryService : IDisposable
         foreach (var ids in _index.MissingDocuments().Chunk(batchSize))
         {
             var docs = ids.Select(_documents.Get).Where(d => d is not null && d.NotArticle is null).Select(d => d!).ToList();
-            Index(docs);
-            n += docs.Count;
+            n += Index(docs).Count; // what this call indexed (another process may have taken some meanwhile)
         }
         return n;
     }

@@ -70,6 +70,7 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
                 caughtUpSinceWork = false;
                 continue;
             }
+            if (claim.DeadLettered > 0) continue; // the claim only dead-lettered abandoned items: look again at once
             // Nothing claimable: index what a crashed worker left unindexed, then stop (--once, nothing pending) or wait.
             if (!caughtUpSinceWork) { CatchUp(progress); caughtUpSinceWork = true; }
             if (options.Once && queue.Pending() == 0) { CatchUp(progress); break; }

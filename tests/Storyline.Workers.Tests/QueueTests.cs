@@ -75,13 +75,16 @@ public sealed class QueueTests : IDisposable
         for (int attempt = 1; attempt <= 2; attempt++)
         {
             var c = _queue.ClaimBatch(1, TimeSpan.FromMilliseconds(300), "crashes");
-            Assert.Equal("poison.txt", Assert.Single(c.Items).Origin.Path);
+            Assert.True(c.Items.Count == 1, $"claim {attempt}: {c.Items.Count} items, {c.DeadLettered} dead-lettered; queue {_queue.Status()}");
+            Assert.Equal("poison.txt", c.Items[0].Origin.Path);
             Assert.Equal(attempt, c.Items[0].Attempt);
             Thread.Sleep(500); // the worker died: its lease runs out
         }
+        // The claim that finds it over its attempts dead-letters it instead of handing it out; the next takes the rest.
         var next = _queue.ClaimBatch(1, TimeSpan.FromMinutes(1), "w");
         Assert.Equal(1, next.DeadLettered);
-        Assert.Equal("fine.txt", Assert.Single(next.Items).Origin.Path);
+        Assert.Empty(next.Items);
+        Assert.Equal("fine.txt", Assert.Single(_queue.ClaimBatch(1, TimeSpan.FromMinutes(1), "w").Items).Origin.Path);
         var status = _queue.Status();
         Assert.Equal(1, status.Dead);
         var letter = Assert.Single(status.DeadLetters);

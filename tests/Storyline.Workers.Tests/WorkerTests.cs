@@ -75,7 +75,8 @@ public sealed class WorkerTests : IDisposable
         var a = Task.Run(() => RunWorker("a", 3));
         var b = Task.Run(() => RunWorker("b", 3));
         Task.WaitAll(a, b);
-        Assert.Equal(4, a.Result.CaughtUp + b.Result.CaughtUp);
+        // At least the dead worker's four (a worker may also index the other's batch between its two commits).
+        Assert.True(a.Result.CaughtUp + b.Result.CaughtUp >= 4, $"caught up {a.Result.CaughtUp} + {b.Result.CaughtUp}");
         Assert.Equal(articles.Count, _db.Scalar("SELECT count(*) FROM st_docs"));
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM (SELECT doc_id, key FROM st_buckets GROUP BY 1, 2 HAVING count(*) > 1) x"));
         Assert.Empty(StoryCheck.SplitGroups(_db.ConnectionString));
