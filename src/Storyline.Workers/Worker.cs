@@ -29,6 +29,9 @@ public sealed record WorkerOptions
     /// <summary>Stop when the queue holds nothing pending (ready or leased by anyone) instead of waiting for more.</summary>
     public bool Once { get; init; }
 
+    /// <summary>Run the pipeline once on a built-in sample before the first claim, so models load while no lease ticks.</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>This worker's name in the queue (who holds a lease).</summary>
     public string Name { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }
@@ -55,9 +58,22 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
 
     public WorkerTotals Totals { get; } = new();
 
+    /// <summary>Reported once, when the worker has loaded its models and starts claiming.</summary>
+    public const string Ready = "ready";
+
+    private static readonly byte[] WarmUpText = System.Text.Encoding.UTF8.GetBytes(
+        "Council approves new bridge after long debate\n\nThe council in Leeds approved the bridge on Monday, " +
+        "ending a dispute that had run since 2019. \"We listened to residents,\" said Maria Lopez, who chairs the committee.\n");
+
     /// <summary>Runs until cancelled (or, with <see cref="WorkerOptions.Once"/>, until nothing is pending).</summary>
     public WorkerTotals Run(Action<WorkerTotals, string>? progress = null, CancellationToken ct = default)
     {
+        if (options.WarmUp)
+        {
+            pipeline.Run(_reader.FromRaw(WarmUpText, DocumentFormat.Text, new DocumentOrigin("warm-up")));
+            Totals.Elapsed.Restart();
+        }
+        progress?.Invoke(Totals, Ready);
         CatchUp(progress);
         bool caughtUpSinceWork = true;
         while (!ct.IsCancellationRequested)

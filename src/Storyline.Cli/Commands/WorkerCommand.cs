@@ -99,6 +99,7 @@ public static class WorkerCommand
         {
             worker.Run((tot, what) =>
             {
+                if (what == Worker.Ready) { Console.Error.WriteLine($"worker {options.Name}: ready"); return; }
                 if (json || last.Elapsed.TotalSeconds < 2) return;
                 Console.Error.WriteLine($"worker {options.Name}: {tot.Documents} stored ({tot.New} new), {tot.Failed} failed, {Rate(tot):F1} docs/s — {what}");
                 last.Restart();
