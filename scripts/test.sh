@@ -9,12 +9,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 RESULTS="$ROOT/artifacts/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
+# Its own cluster on a free port (or on STORYLINE_PG_PORT when set), so parallel runs never share one.
 if PG=$("$ROOT/scripts/postgres.sh" start); then
   export STORYLINE_TEST_PG="$PG"
 else
+  PG=""
   echo "test.sh: PostgreSQL could not be started; its tests will fail" >&2
 fi
-trap '"$ROOT/scripts/postgres.sh" stop' EXIT
+# Stop exactly the cluster this run started (its connection string names its port and state folder).
+trap '[ -n "${PG:-}" ] && "$ROOT/scripts/postgres.sh" stop "$PG"' EXIT
 
 # Build once, then run the test projects.
 dotnet build Storyline.slnx -c Release -nologo -v q -clp:ErrorsOnly

@@ -4,6 +4,7 @@ using Storyline.Bench.Language;
 using Storyline.Bench.Robustness;
 using Storyline.Bench.Stories;
 using Storyline.Bench.Web;
+using Storyline.Bench.Workers;
 
 // Storyline benchmarks: one command prints throughput, memory and quality figures, and the ratio
 // against peers that run on this machine. Usage: bench/run [all|ingest|extraction|language|statements|stories|web|robustness] [--docs N] [--no-peers]
@@ -23,4 +24,7 @@ if (all || what == "stories") StoriesBench.Run(output, docs ?? 100_000);
 if (what == "web") WebBench.Run(output, docs ?? 100_000);
 // Not part of "all": it writes a 200 MB file and gzip bombs, and runs the CLI.
 if (what == "robustness") RobustnessBench.Run(output);
+// Not part of "all": starts PostgreSQL and 1, then 2, worker processes (bench/run workers [--docs N] [--rounds R] [--json]).
+if (what == "workers")
+    WorkersBench.Run(output, docs ?? 400, args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(1), json);
 return 0;

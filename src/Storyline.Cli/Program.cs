@@ -30,6 +30,7 @@ var root = new RootCommand("""
     QuotesCommand.Create(),
     EventsCommand.Create(),
     ServeCommand.Create(),
+    WorkerCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

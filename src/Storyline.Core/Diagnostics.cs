@@ -58,6 +58,8 @@ public enum ErrorCode
     SL4004 = 4004,
     /// <summary>The store does not exist (commands that only read never create one).</summary>
     SL4005 = 4005,
+    /// <summary>A queued document was dead-lettered: claimed the allowed number of times and never completed (its worker died or overran its lease).</summary>
+    SL4006 = 4006,
 
     /// <summary>Usage error: unknown option, bad argument.</summary>
     SL5001 = 5001,

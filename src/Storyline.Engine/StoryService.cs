@@ -50,6 +50,11 @@ public sealed class StoryService : IDisposable
         stored = [.. stored.Where(d => d.NotArticle is null)];
         if (stored.Count == 0) return [];
         using var batch = _index.Batch();
+        // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
+        // meanwhile (two workers catching up the same crash), so no document joins a story twice.
+        var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
+        if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
+        if (stored.Count == 0) return [];
         return Engine.AddBatch(stored);
     }
 
@@ -63,8 +68,7 @@ public sealed class StoryService : IDisposable
         foreach (var ids in _index.MissingDocuments().Chunk(batchSize))
         {
             var docs = ids.Select(_documents.Get).Where(d => d is not null && d.NotArticle is null).Select(d => d!).ToList();
-            Index(docs);
-            n += docs.Count;
+            n += Index(docs).Count; // what this call indexed (another process may have taken some meanwhile)
         }
         return n;
     }

@@ -282,9 +282,20 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
     public IReadOnlyList<SaveResult> SaveBatch(IReadOnlyList<Document> docs)
     {
-        var results = new List<SaveResult>(docs.Count);
         using var conn = _source.OpenConnection();
         using var tx = conn.BeginTransaction();
+        var results = SaveBatch(docs, conn, tx);
+        tx.Commit();
+        return results;
+    }
+
+    /// <summary>
+    /// Saves a batch inside the caller's transaction (the work queue completes its items in the same one, so a
+    /// document is stored exactly when its queue item is done). The caller commits.
+    /// </summary>
+    internal static IReadOnlyList<SaveResult> SaveBatch(IReadOnlyList<Document> docs, NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        var results = new List<SaveResult>(docs.Count);
         foreach (var d in docs)
         {
             if (string.IsNullOrEmpty(d.ContentHash)) d.ContentHash = ContentHash.Of(d.Text);
@@ -326,7 +337,6 @@ public sealed class PostgresDocumentStore : IDocumentStore
             sighting.ExecuteNonQuery();
             results.Add(new SaveResult(id, status));
         }
-        tx.Commit();
         return results;
     }
 

@@ -46,8 +46,14 @@ public static class IngestCommand
                           "Results are the same for any value.",
             DefaultValueFactory = _ => IngestService.DefaultBatchSize,
         };
+        var enqueue = new Option<bool>("--enqueue")
+        {
+            Description = "PostgreSQL only: read the inputs and put their raw documents in the work queue instead of processing them here; " +
+                          "'storyline worker' processes (--json adds 'queued' and each document's 'queue_id').",
+        };
         cmd.Add(paths);
         cmd.Add(noLanguage);
+        cmd.Add(enqueue);
         cmd.Add(followSymlinks);
         cmd.Add(threads);
         cmd.Add(batchSize);
@@ -56,6 +62,8 @@ public static class IngestCommand
             int t = r.GetValue(threads), b = r.GetValue(batchSize);
             if (t < 1) throw new UsageException($"--threads must be at least 1 (got {t})");
             if (b < 1) throw new UsageException($"--batch-size must be at least 1 (got {b})");
+            if (r.GetValue(enqueue))
+                return WorkerCommand.Enqueue(r.GetRequiredValue(paths), StoreFactory.Resolve(r.GetValue(Cli.Db)), r.GetValue(Cli.Json), r.GetValue(followSymlinks));
             return Run(r.GetRequiredValue(paths), r.GetValue(Cli.Json), r.GetValue(noLanguage), r.GetValue(followSymlinks), t, b, r);
         }));
         return cmd;

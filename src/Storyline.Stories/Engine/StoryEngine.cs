@@ -60,6 +60,9 @@ public sealed partial class StoryEngine
     public IReadOnlyList<IngestResult> AddBatch(IReadOnlyList<Document> docs)
     {
         int n = docs.Count;
+        // Another process may have added documents to a shared index since this engine last looked (workers on one
+        // PostgreSQL database; the caller holds the index's lock): continue the sequence after theirs.
+        _seq = Math.Max(_seq, _store.DocumentCount);
         var analyses = new DocumentAnalysis?[n];
         var results = new IngestResult[n];
         int next = -1; // last index claimed for analysis
