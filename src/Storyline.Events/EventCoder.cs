@@ -315,6 +315,7 @@ internal sealed class EventCoder
         _lex.Verbs.TryGetValue(lower, out var byForm);
         VerbEntry[]? byLemma = null;
         if (tok.Lemma is { } lem && !string.Equals(lem, tok.Text, StringComparison.Ordinal)) _lex.Verbs.TryGetValue(lem.ToLowerInvariant(), out byLemma);
+        if (byForm is null && byLemma is null && tok.Pos is "VERB" or "ADJ" or "NOUN") byLemma = SpellingVariant(lower, tok.Lemma);
         if (byForm is null && byLemma is null)
         {
             // a light verb the dictionary lacks ("renewed negotiations", "reimposed blockades"): the event its object names
@@ -383,6 +384,20 @@ internal sealed class EventCoder
         if (code is null && tok.Dep is "ccomp" && Children(v).Exists(c => _t[c].Dep == "aux" && ModalKind(_t[c].Text) == "must")) code = "100";
         if (code is null) return null;
         return Build(s, v, code, action, bestParticle);
+    }
+
+    /// <summary>
+    /// British spellings the American-spelled verb file lacks: a doubled final "l" ("cancelled", "labelling" → cancel,
+    /// label; the shared lemmatiser leaves "cancell") and -ise for -ize ("criticised" → criticize).
+    /// </summary>
+    private VerbEntry[]? SpellingVariant(string lower, string? lemma)
+    {
+        var l = (lemma ?? lower).ToLowerInvariant();
+        if (l.Length > 4 && l.EndsWith("ll", StringComparison.Ordinal) && lower.Length > l.Length
+            && _lex.Verbs.TryGetValue(l[..^1], out var single)) return single;
+        foreach (var (from, to) in (ReadOnlySpan<(string, string)>)[("ised", "ized"), ("ising", "izing"), ("ises", "izes"), ("ise", "ize")])
+            if (lower.Length > from.Length + 2 && lower.EndsWith(from, StringComparison.Ordinal) && _lex.Verbs.TryGetValue(lower[..^from.Length] + to, out var z)) return z;
+        return null;
     }
 
     private NewsEvent Build(int s, int v, string code, string action, int bestParticle)
