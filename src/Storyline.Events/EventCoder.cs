@@ -197,10 +197,10 @@ internal sealed class EventCoder
     /// <summary>The verb dictionary's base form for the token's surface form, else the tagger's lemma (which can be off: "refus").</summary>
     private string LemmaOf(int i)
     {
-        var low = _t[i].Text.ToLowerInvariant();
+        var low = EventLexicon.Lower(_t[i].Text);
         if (_lex.Verbs.TryGetValue(low, out var es))
             foreach (var e in es) if (e.Particle is null) return e.Lemma;
-        return (_t[i].Lemma ?? _t[i].Text).ToLowerInvariant();
+        return EventLexicon.Lower(_t[i].Lemma ?? _t[i].Text);
     }
 
     private static int Root(string code) => code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), out int r) ? r : 0;
@@ -311,15 +311,15 @@ internal sealed class EventCoder
     private NewsEvent? CodeVerb(int s, int v)
     {
         var tok = _t[v];
-        var lower = tok.Text.ToLowerInvariant();
+        var lower = EventLexicon.Lower(tok.Text);
         _lex.Verbs.TryGetValue(lower, out var byForm);
         VerbEntry[]? byLemma = null;
-        if (tok.Lemma is { } lem && !string.Equals(lem, tok.Text, StringComparison.Ordinal)) _lex.Verbs.TryGetValue(lem.ToLowerInvariant(), out byLemma);
+        if (tok.Lemma is { } lem && !string.Equals(lem, tok.Text, StringComparison.Ordinal)) _lex.Verbs.TryGetValue(EventLexicon.Lower(lem), out byLemma);
         if (byForm is null && byLemma is null && tok.Pos is "VERB" or "ADJ" or "NOUN") byLemma = SpellingVariant(lower, tok.Lemma);
         if (byForm is null && byLemma is null)
         {
             // a light verb the dictionary lacks ("renewed negotiations", "reimposed blockades"): the event its object names
-            var bare = (tok.Lemma ?? tok.Text).ToLowerInvariant();
+            var bare = EventLexicon.Lower(tok.Lemma ?? tok.Text);
             if (!(LightVerbs.Contains(bare) || HaltVerbs.Contains(bare)) || EventNoun(v) is not { } named)
                 return TransferVerbs.Contains(bare) && AidObject(v) is { } given ? Build(s, v, given, bare, -1) : null;
             return Build(s, v, named.Code, bare + " " + named.Noun, -1);
@@ -855,7 +855,7 @@ internal sealed class EventCoder
             foreach (var c in Children(x))
             {
                 var dep = _t[c].Dep;
-                var low = _t[c].Text.ToLowerInvariant();
+                var low = EventLexicon.Lower(_t[c].Text);
                 if (dep is "nsubj" or "nsubj:pass") hasSubject = true;
                 if (x == v || _t[x].Dep is "conj")
                 {
