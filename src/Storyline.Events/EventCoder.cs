@@ -451,14 +451,15 @@ internal sealed class EventCoder
     private static readonly HashSet<string> ArmedForces = new(StringComparer.Ordinal)
     { "army", "troop", "force", "reservist", "reserve", "soldier", "military", "militia", "unit", "division", "brigade" };
 
-    // Verbs that end what their object names: "ended mediation efforts", "broke off talks", "stopped work".
+    // Verbs that end what their object names: "ended mediation efforts", "broke off talks", "stopped work"; and those
+    // that cut it back, which CAMEO files with them ("reduce or break relations" 161, "reduce or stop aid" 162).
     private static readonly HashSet<string> HaltVerbs = new(StringComparer.Ordinal)
-    { "end", "halt", "suspend", "break", "abandon", "stop", "shun", "freeze", "quit" };
+    { "end", "halt", "suspend", "break", "abandon", "stop", "shun", "freeze", "quit", "reduce", "cut", "slash", "curtail" };
 
     private static readonly Dictionary<string, string> HaltedNouns = new(StringComparer.Ordinal)
     {
         ["talk"] = "164", ["negotiation"] = "164", ["mediation"] = "165", ["work"] = "143", ["aid"] = "162",
-        ["assistance"] = "162", ["relation"] = "161", ["tie"] = "161",
+        ["assistance"] = "162", ["supply"] = "162", ["relation"] = "161", ["tie"] = "161",
     };
 
     // Verbs that hand something over; with arms, food or aid as object the event is aid (CAMEO 07).
