@@ -25,6 +25,7 @@ public sealed class ClaimStage : IStage
     {
         ArgumentNullException.ThrowIfNull(doc);
         doc.Claims.Clear();
+        if (doc.Quotes.Count == 0) return;   // claims come from statements only: nothing to read the document for
         var aliases = ClaimAnalyzer.Predications(doc);
         // Per statement: the head noun of its speaker phrase and the side found, so "the official" can take the side
         // of the earlier "a senior State Department official".

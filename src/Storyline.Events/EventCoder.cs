@@ -197,10 +197,10 @@ internal sealed class EventCoder
     /// <summary>The verb dictionary's base form for the token's surface form, else the tagger's lemma (which can be off: "refus").</summary>
     private string LemmaOf(int i)
     {
-        var low = _t[i].Text.ToLowerInvariant();
+        var low = EventLexicon.Lower(_t[i].Text);
         if (_lex.Verbs.TryGetValue(low, out var es))
             foreach (var e in es) if (e.Particle is null) return e.Lemma;
-        return (_t[i].Lemma ?? _t[i].Text).ToLowerInvariant();
+        return EventLexicon.Lower(_t[i].Lemma ?? _t[i].Text);
     }
 
     private static int Root(string code) => code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), out int r) ? r : 0;
@@ -311,14 +311,15 @@ internal sealed class EventCoder
     private NewsEvent? CodeVerb(int s, int v)
     {
         var tok = _t[v];
-        var lower = tok.Text.ToLowerInvariant();
+        var lower = EventLexicon.Lower(tok.Text);
         _lex.Verbs.TryGetValue(lower, out var byForm);
         VerbEntry[]? byLemma = null;
-        if (tok.Lemma is { } lem && !string.Equals(lem, tok.Text, StringComparison.Ordinal)) _lex.Verbs.TryGetValue(lem.ToLowerInvariant(), out byLemma);
+        if (tok.Lemma is { } lem && !string.Equals(lem, tok.Text, StringComparison.Ordinal)) _lex.Verbs.TryGetValue(EventLexicon.Lower(lem), out byLemma);
+        if (byForm is null && byLemma is null && tok.Pos is "VERB" or "ADJ" or "NOUN") byLemma = SpellingVariant(lower, tok.Lemma);
         if (byForm is null && byLemma is null)
         {
             // a light verb the dictionary lacks ("renewed negotiations", "reimposed blockades"): the event its object names
-            var bare = (tok.Lemma ?? tok.Text).ToLowerInvariant();
+            var bare = EventLexicon.Lower(tok.Lemma ?? tok.Text);
             if (!(LightVerbs.Contains(bare) || HaltVerbs.Contains(bare)) || EventNoun(v) is not { } named)
                 return TransferVerbs.Contains(bare) && AidObject(v) is { } given ? Build(s, v, given, bare, -1) : null;
             return Build(s, v, named.Code, bare + " " + named.Noun, -1);
@@ -385,6 +386,20 @@ internal sealed class EventCoder
         return Build(s, v, code, action, bestParticle);
     }
 
+    /// <summary>
+    /// British spellings the American-spelled verb file lacks: a doubled final "l" ("cancelled", "labelling" → cancel,
+    /// label; the shared lemmatiser leaves "cancell") and -ise for -ize ("criticised" → criticize).
+    /// </summary>
+    private VerbEntry[]? SpellingVariant(string lower, string? lemma)
+    {
+        var l = (lemma ?? lower).ToLowerInvariant();
+        if (l.Length > 4 && l.EndsWith("ll", StringComparison.Ordinal) && lower.Length > l.Length
+            && _lex.Verbs.TryGetValue(l[..^1], out var single)) return single;
+        foreach (var (from, to) in (ReadOnlySpan<(string, string)>)[("ised", "ized"), ("ising", "izing"), ("ises", "izes"), ("ise", "ize")])
+            if (lower.Length > from.Length + 2 && lower.EndsWith(from, StringComparison.Ordinal) && _lex.Verbs.TryGetValue(lower[..^from.Length] + to, out var z)) return z;
+        return null;
+    }
+
     private NewsEvent Build(int s, int v, string code, string action, int bestParticle)
     {
         var tok = _t[v];
@@ -436,14 +451,15 @@ internal sealed class EventCoder
     private static readonly HashSet<string> ArmedForces = new(StringComparer.Ordinal)
     { "army", "troop", "force", "reservist", "reserve", "soldier", "military", "militia", "unit", "division", "brigade" };
 
-    // Verbs that end what their object names: "ended mediation efforts", "broke off talks", "stopped work".
+    // Verbs that end what their object names: "ended mediation efforts", "broke off talks", "stopped work"; and those
+    // that cut it back, which CAMEO files with them ("reduce or break relations" 161, "reduce or stop aid" 162).
     private static readonly HashSet<string> HaltVerbs = new(StringComparer.Ordinal)
-    { "end", "halt", "suspend", "break", "abandon", "stop", "shun", "freeze", "quit" };
+    { "end", "halt", "suspend", "break", "abandon", "stop", "shun", "freeze", "quit", "reduce", "cut", "slash", "curtail" };
 
     private static readonly Dictionary<string, string> HaltedNouns = new(StringComparer.Ordinal)
     {
         ["talk"] = "164", ["negotiation"] = "164", ["mediation"] = "165", ["work"] = "143", ["aid"] = "162",
-        ["assistance"] = "162", ["relation"] = "161", ["tie"] = "161",
+        ["assistance"] = "162", ["supply"] = "162", ["relation"] = "161", ["tie"] = "161",
     };
 
     // Verbs that hand something over; with arms, food or aid as object the event is aid (CAMEO 07).
@@ -840,7 +856,7 @@ internal sealed class EventCoder
             foreach (var c in Children(x))
             {
                 var dep = _t[c].Dep;
-                var low = _t[c].Text.ToLowerInvariant();
+                var low = EventLexicon.Lower(_t[c].Text);
                 if (dep is "nsubj" or "nsubj:pass") hasSubject = true;
                 if (x == v || _t[x].Dep is "conj")
                 {

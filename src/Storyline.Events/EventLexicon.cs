@@ -89,10 +89,29 @@ public sealed class EventLexicon
     /// </summary>
     public static string Norm(string word)
     {
-        var w = word.ToLowerInvariant();
+        var w = Lower(word);
         if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
         if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i' && w[^2] != '\'') return w[..^1];
         return w;
+    }
+
+    /// <summary>
+    /// <see cref="string.ToLowerInvariant()"/> without its cost for the common cases: a word already in lower case is
+    /// returned as it is, an ASCII word is lowered by hand; anything else goes to the invariant culture (same result).
+    /// </summary>
+    internal static string Lower(string word)
+    {
+        bool upper = false;
+        foreach (char c in word)
+        {
+            if (c > 127) return word.ToLowerInvariant();
+            if (c is >= 'A' and <= 'Z') upper = true;
+        }
+        if (!upper) return word;
+        return string.Create(word.Length, word, static (dst, src) =>
+        {
+            for (int i = 0; i < src.Length; i++) { char c = src[i]; dst[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c; }
+        });
     }
 
     /// <summary>The code's entry, or its nearest listed parent ("0314" → "031" → "03").</summary>

@@ -41,7 +41,7 @@ internal sealed partial class QuoteFinder
         {
             var types = new string[_n];
             int k = 0;
-            foreach (var m in _doc.Mentions.OrderBy(m => m.Start))
+            foreach (var m in MentionsByStart)
             {
                 while (k > 0 && _tk[k - 1].End > m.Start) k--;
                 while (k < _n && _tk[k].End <= m.Start) k++;
@@ -169,7 +169,7 @@ internal sealed partial class QuoteFinder
         for (int k = head - 1; k >= first; k--) if (IsQuoteMark(k) || !SameSentence(k, head)) { first = k + 1; break; }
         while (first < last && (IsPunct(first) || Dep(first) == "case" && _tk[first].Head == head)) first++;
         while (last > first && IsPunct(last)) last--;
-        return (first, last);
+        return (first, CloseBracket(first, last));
     }
 
     /// <summary>Tokens a role candidate stands for: a dependent's subtree; for the head clause, its side of the sentence away from the cue.</summary>

@@ -81,7 +81,7 @@ internal sealed partial class QuoteFinder
         Array.Fill(_mentionEnd, -1);
         {
             int k = 0;
-            foreach (var m in doc.Mentions.OrderBy(m => m.Start))
+            foreach (var m in MentionsByStart)
             {
                 while (k > 0 && _tk[k - 1].End > m.Start) k--;
                 while (k < _n && _tk[k].End <= m.Start) k++;
@@ -111,6 +111,18 @@ internal sealed partial class QuoteFinder
             while (t < _n && _tk[t].End <= _marks[m].Start) t++;
             for (int k = t; k < _n && _tk[k].Start < _marks[m].End; k++) _markOf[k] = m;
         }
+    }
+
+    private IReadOnlyList<EntityMention>? _mentionsByStart;
+
+    /// <summary>The document's mentions by start (a stable sort; the entity stage already writes them in that order, so usually no copy).</summary>
+    private IReadOnlyList<EntityMention> MentionsByStart => _mentionsByStart ??= ByStart(_doc.Mentions);
+
+    internal static IReadOnlyList<EntityMention> ByStart(List<EntityMention> ms)
+    {
+        for (int i = 1; i < ms.Count; i++)
+            if (ms[i].Start < ms[i - 1].Start) return ms.OrderBy(m => m.Start).ToList();
+        return ms;
     }
 
     // ------------------------------------------------------------------ tree helpers
@@ -479,7 +491,25 @@ internal sealed partial class QuoteFinder
         // The phrase must not run into a quotation: stop at the first mark after the head.
         for (int k = head + 1; k <= last; k++) if (IsQuoteMark(k)) { last = k - 1; break; }
         for (int k = head - 1; k >= first; k--) if (IsQuoteMark(k)) { first = k + 1; break; }
-        return (first, last);
+        return (first, CloseBracket(first, last));
+    }
+
+    /// <summary>
+    /// A phrase whose trimming cut a bracket it opened ("Rep. Stephen Lynch (D-Mass." of "Rep. Stephen Lynch (D-Mass.)")
+    /// ends at the closing bracket when it follows within two tokens of the same sentence.
+    /// </summary>
+    private int CloseBracket(int first, int last)
+    {
+        int open = 0;
+        for (int k = first; k <= last; k++)
+        {
+            if (_tk[k].Text == "(") open++;
+            else if (_tk[k].Text == ")" && open > 0) open--;
+        }
+        if (open != 1) return last;
+        for (int k = last + 1; k <= last + 2 && k < _n && SameSentence(k, last) && IsPunct(k) && _markOf[k] < 0; k++)
+            if (_tk[k].Text == ")") return k;
+        return last;
     }
 
     private int HeadOfSpan(int first, int last)

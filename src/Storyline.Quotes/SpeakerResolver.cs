@@ -38,9 +38,14 @@ internal sealed class SpeakerResolver
         Array.Fill(_mentionOf, -1);
         var ms = doc.Mentions;
         int t = 0;
-        var order = Enumerable.Range(0, ms.Count).OrderBy(i => ms[i].Start).ThenByDescending(i => ms[i].End).ToArray();
-        foreach (var mi in order)
+        // Mentions by start, longer first (the entity stage's own order, usually: then no sort).
+        bool sorted = true;
+        for (int i = 1; i < ms.Count && sorted; i++)
+            sorted = ms[i].Start > ms[i - 1].Start || ms[i].Start == ms[i - 1].Start && ms[i].End <= ms[i - 1].End;
+        int[]? order = sorted ? null : Enumerable.Range(0, ms.Count).OrderBy(i => ms[i].Start).ThenByDescending(i => ms[i].End).ToArray();
+        for (int oi = 0; oi < ms.Count; oi++)
         {
+            int mi = order is null ? oi : order[oi];
             var m = ms[mi];
             while (t > 0 && _tk[t - 1].End > m.Start) t--;
             while (t < _tk.Count && _tk[t].End <= m.Start) t++;

@@ -34,6 +34,10 @@ public sealed class EventCodingTests
     [InlineData("Iran rejected the Iraqi proposal for a ceasefire.", "12")]
     // lemmas with a lost silent e ("refused", "postponing") reach their verb entries
     [InlineData("The Polish president is postponing his visit to Kyiv.", "16")]
+    // a British doubled "l" the verb file spells the American way ("travelled" → travel; the lemmatiser gives "travell")
+    [InlineData("The Japanese prime minister travelled to Washington on Monday.", "04")]
+    // cutting back what CAMEO files under reduce-or-stop: aid and supplies (162)
+    [InlineData("Germany sharply reduced its military aid to the rebels last month.", "162")]
     public void NominalAndReportedEvents_TakeTheCodeTheyName(string text, string code)
     {
         var doc = Run(text);

@@ -37,6 +37,17 @@ public sealed class QuoteFormsTests
     }
 
     [Fact]
+    public void Speaker_KeepsTheBracketItOpens()
+    {
+        // "(D-Mass.)": trimming the phrase's final punctuation must not cut the closing bracket of a bracket it opened
+        var doc = Run("Rep. Stephen Lynch (D-Mass.) said the committee would vote on the bill next week.");
+        var q = Single(doc, q => q.Text.Contains("committee", StringComparison.Ordinal));
+        Assert.NotNull(q.Speaker);
+        Assert.StartsWith("Rep. Stephen Lynch", q.Speaker, StringComparison.Ordinal);
+        Assert.Equal(q.Speaker.Count(c => c == '('), q.Speaker.Count(c => c == ')'));
+    }
+
+    [Fact]
     public void DirectQuote_StraightMarks_SpeakerBefore()
     {
         var doc = Run("The company's founder, Peter Hall, spoke at the meeting. Hall told shareholders: \"We will not sell the factory to anyone this year.\"");
