@@ -162,14 +162,16 @@ public static class StoryPage
             if (when is null) continue;
             points.Add(new Svg.Point(when.Value, m.Source, $"#{m.Info.Id} {m.TitleLabel.Text}", m.Info.Published is null, $"/documents/{m.Info.Id}"));
         }
+        if (members.All(m => m.Info.Published is null))
+            h.Raw("<p class=\"note info\" role=\"status\" id=\"timeline-undated\">No document of this story gives its publication date")
+             .Raw(points.Count == 0 ? ", and none could be inferred from the text.</p>"
+                : points.All(x => x.Inferred) ? ": every point is a date Storyline inferred (hollow).</p>"
+                : ": the documents' points are dates Storyline inferred (hollow); events and statements dated by their own words are filled.</p>");
         if (points.Count == 0) h.Raw("<p class=\"muted\">No dated events, statements or documents.</p>");
         else
         {
             Svg.Timeline(h, points, "Timeline: events and dated statements, and each source's documents at their publication dates (hollow points are inferred dates)");
             h.Raw("<p class=\"meta\">Filled points: dates given by the text or the publisher. Hollow points: dates inferred by Storyline.</p>");
-            if (members.All(m => m.Info.Published is null))
-                h.Raw("<p class=\"note info\" role=\"status\" id=\"timeline-undated\">No document of this story gives its publication date: the documents' points are dates Storyline inferred (hollow)")
-                 .Raw(points.All(x => x.Inferred) ? ", and so is every other point.</p>" : "; events and statements dated by their own words are filled.</p>");
             if (points.Select(x => x.When.UtcDateTime.Date).Distinct().Count() == 1)
                 h.Raw("<p class=\"meta\" id=\"timeline-one-day\">Everything dated in this story falls on ").T(points[0].When.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                  .Raw(": the axis shows the week around it.</p>");
