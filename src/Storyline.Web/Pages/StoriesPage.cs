@@ -72,7 +72,9 @@ public static class StoriesPage
             h.T(PageEndpoints.Plural(sources.Count, "source", "sources")).Raw(": ").T(string.Join(", ", sources.Take(5)) + (sources.Count > 5 ? ", …" : ""));
             if (unsourced > 0) h.Raw(" (").T($"{unsourced} without a source").Raw(")");
         }
-        h.Raw(" · ").Raw("<time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time>");
+        // Undated stories are placed at the day they were first seen, and say so.
+        if (rows.Any(d => d!.Published is not null)) h.Raw(" · ").Raw("<time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time>");
+        else h.Raw(" · <span class=\"derived\" title=\"No document of this story gives its publication date\">undated, first seen <time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time></span>");
         if (s.Languages.Count > 0) h.Raw(" · ").T(string.Join(", ", s.Languages));
         h.Raw("</p></li>");
     }

@@ -265,6 +265,7 @@ public sealed class BrowserTests(BrowserFixture fx)
         // And the stories list does not claim "0 sources".
         await page.GotoAsync("/");
         Assert.DoesNotContain("0 sources", await page.Locator("main").InnerTextAsync());
+        await Assertions.Expect(page.Locator("li.story-card", new() { HasText = "oak saplings" }).Locator(".facts")).ToContainTextAsync("undated, first seen");
     }
 
     /// <summary>Every page: axe-core finds no serious or critical violation, and a screenshot is saved at desktop and phone widths.</summary>
