@@ -60,7 +60,9 @@ public static class Svg
         int width = 760, height = top + lanes.Count * laneH + axisH;
         double span = (max - min).TotalSeconds;
         double X(DateTimeOffset t) => left + (width - left - right) * ((t - min).TotalSeconds / span);
-        h.Raw("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").N(width).Raw(" ").N(height).Raw("\" preserveAspectRatio=\"xMinYMin meet\"><title>").T(label).Raw("</title>");
+        // On a phone the chart keeps a readable width and scrolls sideways (a focusable region, so keyboards can scroll it too).
+        h.Raw("<div class=\"chart-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Timeline chart\">");
+        h.Raw("<svg class=\"chart timeline\" role=\"img\" viewBox=\"0 0 ").N(width).Raw(" ").N(height).Raw("\" preserveAspectRatio=\"xMinYMin meet\"><title>").T(label).Raw("</title>");
         for (int i = 0; i < lanes.Count; i++)
         {
             double y = top + i * laneH + laneH / 2.0;
@@ -96,7 +98,7 @@ public static class Svg
              .Raw(p.Inferred ? "fill=\"#ffffff\" stroke=\"#b35c00\" stroke-width=\"2\" stroke-dasharray=\"3 2\"" : "fill=\"#0b5cad\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
              .Raw("><title>").T(p.When.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (p.Inferred ? " (inferred) " : " ") + p.Label).Raw("</title></circle>");
         }
-        h.Raw("</svg>");
+        h.Raw("</svg></div>");
     }
 
     /// <summary>A place to mark on the map.</summary>

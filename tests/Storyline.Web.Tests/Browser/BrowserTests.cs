@@ -224,7 +224,7 @@ public sealed class BrowserTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("#timeline-one-day")).ToContainTextAsync("2024-11-05");
         await Assertions.Expect(page.Locator("#timeline-one-day")).ToContainTextAsync("week");
         // A week's axis: day ticks on both sides of the day, not an hour scale stretched over the chart.
-        var ticks = await page.Locator("#timeline-h ~ svg.chart text").AllTextContentsAsync();
+        var ticks = await page.Locator("#timeline-h ~ .chart-scroll svg.chart text").AllTextContentsAsync();
         var days = ticks.Where(t => t.StartsWith("Nov ", StringComparison.Ordinal) || t.StartsWith("Oct ", StringComparison.Ordinal)).ToList();
         Assert.True(days.Count >= 5, "day ticks: " + string.Join(", ", ticks));
         Assert.Contains("Nov 5", days);
