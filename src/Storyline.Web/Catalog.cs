@@ -156,17 +156,21 @@ public sealed class Catalog(StorePool pool, WebOptions options)
             if (docs.TryGetValue(id, out var d)) { d.StoryId = s.Id; members.Add(d); }
         var langs = members.Select(d => d.Language).Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         DateTimeOffset start = s.FirstPublished ?? s.FirstSeen, end = s.LastPublished ?? s.LastSeen;
-        if (members.Count > 0)
+        // The span of the documents that give a date; an undated document's first-seen time (the day it was ingested)
+        // says nothing about the story, so it only counts when no document is dated.
+        var dated = members.Where(d => d.Published is not null).ToList();
+        var placed = dated.Count > 0 ? dated : members;
+        if (placed.Count > 0)
         {
-            start = members.Min(d => d.When);
-            end = members.Max(d => d.When);
+            start = placed.Min(d => d.When);
+            end = placed.Max(d => d.When);
         }
         // Documents per day over the story's last SparklineDays days.
         var last = end.UtcDateTime.Date;
         var first = start.UtcDateTime.Date;
         int days = Math.Clamp((int)(last - first).TotalDays + 1, 1, SparklineDays);
         var counts = new int[days];
-        foreach (var d in members)
+        foreach (var d in placed)
         {
             int i = days - 1 - (int)(last - d.When.UtcDateTime.Date).TotalDays;
             if (i >= 0 && i < days) counts[i]++;

@@ -8,7 +8,8 @@ namespace Storyline.Web.Tests;
 
 /// <summary>
 /// One SQLite store for the whole test run, ingested once from the hand-written fixture documents (two stories, an
-/// undated rewrite, a changed version, and an XSS corpus) with the real pipeline, as 'storyline ingest' would.
+/// undated rewrite, a changed version, an XSS corpus, and edge cases: a story dated on one day, and a document with
+/// neither title, source nor date) with the real pipeline, as 'storyline ingest' would.
 /// Tests that write get their own copy (<see cref="CopyStore"/>).
 /// </summary>
 public sealed class StoreFixture : IDisposable
@@ -26,7 +27,7 @@ public sealed class StoreFixture : IDisposable
         using var store = StoreFactory.Open(DbPath, create: true);
         using var stories = StoryService.For(store);
         var service = new IngestService(store, DefaultPipeline.Default) { Stories = stories };
-        Outcomes = service.Ingest(new[] { "bridge.jsonl", "festival.jsonl", "xss.jsonl" }.Select(f => Path.Combine(FixturesFolder, f)));
+        Outcomes = service.Ingest(new[] { "bridge.jsonl", "festival.jsonl", "xss.jsonl", "edge.jsonl" }.Select(f => Path.Combine(FixturesFolder, f)));
     }
 
     /// <summary>A private copy of the fixture store, for tests that ingest.</summary>
@@ -44,6 +45,27 @@ public sealed class StoreFixture : IDisposable
         return path;
     }
 
+    private StorylineFactory? _shared;
+    private readonly Lock _sharedLock = new();
+
+    /// <summary>One in-memory app over the fixture store, shared by the read-only API tests (one host instead of one per test).</summary>
+    public StorylineFactory Shared
+    {
+        get
+        {
+            lock (_sharedLock)
+            {
+                if (_shared is null)
+                {
+                    var f = new StorylineFactory(Options());
+                    _ = f.Server; // the host starts here, under the lock (the factory's lazy start is not thread-safe)
+                    _shared = f;
+                }
+                return _shared;
+            }
+        }
+    }
+
     public WebOptions Options(string? db = null) => new()
     {
         Database = db ?? DbPath, ApiKey = ApiKey, CatalogRefreshSeconds = 0.5, IngestThreads = 2,
@@ -51,6 +73,7 @@ public sealed class StoreFixture : IDisposable
 
     public void Dispose()
     {
+        _shared?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -72,8 +72,8 @@ public static class WebBench
                 double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / Math.Max(1, r.Count);
                 output.WriteLine(FormattableString.Invariant($"  {name,-20} {r.Count,9:N0} {r.Count / r.Seconds,8:F0} {r.P(0.50),9:F1} {r.P(0.95),8:F1} {r.P(0.99),8:F1} {cpu,12:F2} {r.Errors,8}"));
                 if (r.Phases.Count > 0)
-                    output.WriteLine("    where the time goes (Server-Timing, mean ms per rendered page): " + string.Join(", ",
-                        r.Phases.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.Sum / kv.Value.Count:F2}"))));
+                    output.WriteLine("    where the time goes (Server-Timing, mean ms per page with the phase; 'cache' = served from the page cache): " + string.Join(", ",
+                        r.Phases.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.Sum / kv.Value.Count:F2} (×{kv.Value.Count:N0})"))));
             }
         }
         finally

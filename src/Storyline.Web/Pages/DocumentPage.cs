@@ -18,12 +18,17 @@ public static class DocumentPage
         if (doc is null) return PageEndpoints.Problem(404, "Document not found", $"There is no document {docId}.");
         var v = Queries.Document(lease, docId)!;
         var stages = doc.Stages.ToList();
-        return Layout.Page(v.Title ?? $"Document {v.Id}", "documents", h =>
+        var title = Labels.Title(v.Title, v.Text, v.Id);
+        var source = Labels.Source(v.Source, v.Publisher, v.Url);
+        return Layout.Page(title.Text, "documents", h =>
         {
             h.Raw("<p class=\"meta\"><a href=\"/documents\">Documents</a> › #").N(v.Id);
             if (v.StoryId is { } sid) h.Raw(" · ").Link($"/stories/{sid}", $"story {sid}");
             h.Raw("</p>");
-            h.E("h1", v.Title ?? "(no title)");
+            h.Raw("<h1>").Label(title);
+            if (title.IsDerived) h.Raw(" <span class=\"badge derived-tag\" title=\"The document has no title; this is ").T(title.DerivedFrom == Labels.FromText ? "its first words" : "its number").Raw("\">no title</span>");
+            h.Raw("</h1>");
+            if (source.IsDerived) h.Raw("<p class=\"meta\">Source: ").Label(source).Raw("</p>");
             if (v.NotArticle is { } why) Layout.Note(h, $"Not an article: {why}");
             h.Raw("<div class=\"with-aside\"><div>");
             h.Raw("<p class=\"legend meta\" aria-label=\"Highlight legend\"><span class=\"ent ent-PER\">person</span><span class=\"ent ent-ORG\">organisation</span>")
@@ -55,8 +60,9 @@ public static class DocumentPage
             }
             h.Raw("</div><aside aria-label=\"About this document\">");
             h.Raw("<h2>Metadata</h2><dl class=\"kv\">");
-            Field(h, "Title", v.Title, v.Provenance.GetValueOrDefault("title"));
-            Field(h, "Source", v.Source, v.Provenance.GetValueOrDefault("source"));
+            Field(h, "Title", v.Title, v.Provenance.GetValueOrDefault("title"), title.IsDerived ? "pages show its first words instead" : null);
+            Field(h, "Source", v.Source, v.Provenance.GetValueOrDefault("source"),
+                source.DerivedFrom == Labels.FromUrl ? $"pages show “{source.Text}”, the host of its URL" : null);
             Field(h, "Publisher", v.Publisher, v.Provenance.GetValueOrDefault("publisher"));
             Field(h, "Byline", v.Byline, v.Provenance.GetValueOrDefault("byline"));
             if (v.Published is not null) Field(h, "Published", v.Published, v.Provenance.GetValueOrDefault("published"));
@@ -104,10 +110,14 @@ public static class DocumentPage
         });
     }
 
-    private static void Field(Html h, string name, string? value, string? rule)
+    private static void Field(Html h, string name, string? value, string? rule, string? fallback = null)
     {
         h.Raw("<dt>").T(name).Raw("</dt><dd>");
-        if (string.IsNullOrEmpty(value)) h.Raw("<span class=\"muted\">unknown</span>");
+        if (string.IsNullOrEmpty(value))
+        {
+            h.Raw("<span class=\"muted\">unknown</span>");
+            if (fallback is not null) h.Raw("<br><span class=\"rule derived\">").T(fallback).Raw("</span>");
+        }
         else h.T(value);
         if (rule is not null) h.Raw("<br><span class=\"rule\" title=\"The rule that found this field\">").T(rule).Raw("</span>");
         h.Raw("</dd>");

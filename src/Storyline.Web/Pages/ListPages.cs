@@ -8,7 +8,7 @@ namespace Storyline.Web.Pages;
 /// <summary>All documents, with filters and paging.</summary>
 public static class DocumentsPage
 {
-    public static async Task<IResult> RenderList(HttpRequest req, Catalog catalog, CancellationToken ct)
+    public static async Task<IResult> RenderList(HttpRequest req, Catalog catalog, StorePool pool, CancellationToken ct)
     {
         var q = req.Query;
         string? from = q["from"], to = q["to"], source = ApiEndpoints.Blank(q["source"]), language = ApiEndpoints.Blank(q["language"]), title = ApiEndpoints.Blank(q["title"]);
@@ -19,6 +19,14 @@ public static class DocumentsPage
         var snap = await catalog.GetAsync(ct);
         var rows = Catalog.FilterDocs(snap, new DocFilter(f, t, source, language, null, title));
         (string, string?)[] query = [("from", from), ("to", to), ("source", source), ("language", language), ("title", title)];
+        var shown = rows.Skip(offset).Take(PageEndpoints.PageSize * 2).ToList();
+        // Untitled rows get their first words (read once per document, then kept).
+        var titles = new Dictionary<long, Label>();
+        if (shown.Any(d => string.IsNullOrWhiteSpace(d.Title)))
+        {
+            using var lease = await pool.RentAsync(ct);
+            foreach (var d in shown) titles[d.Id] = Labels.TitleOf(lease, pool.Location, d.Id, d.Title);
+        }
         return Layout.Page("Documents", "documents", h =>
         {
             h.E("h1", "Documents");
@@ -32,10 +40,10 @@ public static class DocumentsPage
             foreach (var e in errors) Layout.Note(h, e, "error");
             if (rows.Count == 0) { Layout.Note(h, "No document matches."); return; }
             h.Raw("<div class=\"table-wrap\"><table><caption class=\"sr\">Documents</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Title</th><th scope=\"col\">Source</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Story</th></tr></thead><tbody>");
-            foreach (var d in rows.Skip(offset).Take(PageEndpoints.PageSize * 2))
+            foreach (var d in shown)
             {
-                h.Raw("<tr><td>").N(d.Id).Raw("</td><td>").Link($"/documents/{d.Id}", d.Title ?? "(no title)").Raw("</td><td>").T(d.Publisher ?? d.Source)
-                 .Raw("</td><td>").T(Html.Date(d.Published)).Raw("</td><td>").T(d.Language).Raw("</td><td>");
+                h.Raw("<tr><td>").N(d.Id).Raw("</td><td>").Link($"/documents/{d.Id}", titles.TryGetValue(d.Id, out var tl) ? tl : Labels.Title(d.Title, null, d.Id)).Raw("</td><td>")
+                 .Label(Labels.Source(d.Source, d.Publisher)).Raw("</td><td class=\"nowrap\">").T(Html.Date(d.Published)).Raw("</td><td>").T(d.Language).Raw("</td><td>");
                 if (d.StoryId is { } s) h.Link($"/stories/{s}", $"{s}");
                 h.Raw("</td></tr>");
             }
@@ -117,15 +125,15 @@ public static class EntitiesPage
             else
             {
                 h.Raw("<ul>");
-                foreach (var s in stories.Take(50)) h.Raw("<li>").Link($"/stories/{s!.Id}", s.View.Title).Raw(" <span class=\"meta\">").T(PageEndpoints.Span(s.Start, s.End)).Raw("</span></li>");
+                foreach (var s in stories.Take(50)) h.Raw("<li>").Link($"/stories/{s!.Id}", s.View.Title.Length > 0 ? s.View.Title : $"Story {s.Id}").Raw(" <span class=\"meta\">").T(PageEndpoints.Span(s.Start, s.End)).Raw("</span></li>");
                 h.Raw("</ul>");
             }
             h.Raw("<h2>Quotes</h2>");
             if (quotes.Items.Count == 0) h.Raw("<p class=\"muted\">No quotes attributed.</p>");
             foreach (var q in quotes.Items.OrderBy(q => q.Published ?? DateTimeOffset.MaxValue))
-                h.Raw("<blockquote>").T(q.Quote.Text).Raw("</blockquote><p class=\"meta\">").T(Html.Date(q.Published)).Raw(" · ").Link($"/documents/{q.DocId}", q.Title ?? $"#{q.DocId}").Raw("</p>");
+                h.Raw("<blockquote>").T(q.Quote.Text).Raw("</blockquote><p class=\"meta\">").T(Html.Date(q.Published)).Raw(" · ").Link($"/documents/{q.DocId}", Labels.TitleOf(lease, pool.Location, q.DocId, q.Title)).Raw("</p>");
             h.Raw("<h2>Documents</h2><ul>");
-            foreach (var d in docs.OrderByDescending(d => d.Row.When)) h.Raw("<li>").Link($"/documents/{d.Row.Id}", d.Row.Title ?? $"#{d.Row.Id}").Raw(" <span class=\"meta\">").T(Html.Date(d.Row.When)).Raw("</span></li>");
+            foreach (var d in docs.OrderByDescending(d => d.Row.When)) h.Raw("<li>").Link($"/documents/{d.Row.Id}", Labels.Title(d.Row.Title, d.View.Text, d.Row.Id)).Raw(" <span class=\"meta\">").T(Html.Date(d.Row.When)).Raw("</span></li>");
             h.Raw("</ul>");
         });
     }
@@ -143,6 +151,7 @@ public static partial class SearchPage
         int offset = PageEndpoints.Offset(qs["offset"]);
         SearchResponse? res = null;
         string? error = null;
+        var titles = new Dictionary<long, Label>();
         if (q is { Length: > 500 }) { error = "The query is too long (at most 500 characters)."; q = q[..500]; }
         else if (q is not null)
         {
@@ -151,6 +160,7 @@ public static partial class SearchPage
             var snap = await catalog.GetAsync(ct);
             using var lease = await pool.RentAsync(ct);
             res = Queries.Search(lease, snap, q, offset, PageEndpoints.PageSize, new Queries.SearchFilter(source, language, from, to, type));
+            foreach (var hit in res.Results) titles[hit.Id] = Labels.TitleOf(lease, pool.Location, hit.Id, hit.Title);
         }
         (string, string?)[] query = [("q", q), ("source", source), ("language", language), ("month", month), ("type", type)];
         return Layout.Page(q is null ? "Search" : $"Search: {q}", "search", h =>
@@ -174,9 +184,9 @@ public static partial class SearchPage
             var terms = Terms(q!);
             foreach (var hit in res.Results)
             {
-                h.Raw("<article class=\"hit card\"><h2>").Link($"/documents/{hit.Id}", hit.Title ?? "(no title)").Raw("</h2><p class=\"snippet\">");
+                h.Raw("<article class=\"hit card\"><h2>").Link($"/documents/{hit.Id}", titles.TryGetValue(hit.Id, out var tl) ? tl : Labels.Title(hit.Title, null, hit.Id)).Raw("</h2><p class=\"snippet\">");
                 Snippet(h, hit.Snippet, terms);
-                h.Raw("</p><p class=\"meta\">").T(hit.Source ?? "unknown source").Raw(" · ");
+                h.Raw("</p><p class=\"meta\">").Label(Labels.Source(hit.Source)).Raw(" · ");
                 // The day is enough in a list (the API keeps the full timestamp).
                 if (hit.Published is { Length: > 10 } full && full[10] == 'T') h.Raw("<time").A("datetime", full).Raw(">").T(full[..10]).Raw("</time>");
                 else h.T(hit.Published ?? "date unknown");

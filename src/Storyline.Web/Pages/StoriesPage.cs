@@ -58,16 +58,23 @@ public static class StoriesPage
 
     private static void Card(Html h, StoryRow s, string? summary, Catalog.Snapshot snap)
     {
-        var sources = s.Documents.Select(id => snap.DocsById.GetValueOrDefault(id)).Where(d => d is not null)
-            .Select(d => d!.Publisher ?? d.Source).Where(x => !string.IsNullOrEmpty(x)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var rows = s.Documents.Select(id => snap.DocsById.GetValueOrDefault(id)).Where(d => d is not null).ToList();
+        var sources = rows.Select(d => d!.Publisher ?? d.Source).Where(x => !string.IsNullOrEmpty(x)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (sources.Count == 0) sources = [.. s.View.Sources];
+        int unsourced = rows.Count(d => string.IsNullOrEmpty(d!.Publisher ?? d.Source));
         h.Raw("<li class=\"card story-card\"><h2>").Link($"/stories/{s.Id}", s.View.Title.Length > 0 ? s.View.Title : $"Story {s.Id}").Raw("</h2>");
         Svg.Sparkline(h, s.Coverage, $"Coverage: documents per day over the story's last {s.Coverage.Count} days");
         if (!string.IsNullOrEmpty(summary)) h.E("p", summary, "summary");
-        h.Raw("<p class=\"meta facts\">").T(PageEndpoints.Plural(s.View.Documents, "document", "documents")).Raw(" · ")
-         .T(PageEndpoints.Plural(sources.Count, "source", "sources"));
-        if (sources.Count > 0) h.Raw(": ").T(string.Join(", ", sources.Take(5)) + (sources.Count > 5 ? ", …" : ""));
-        h.Raw(" · ").Raw("<time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time>");
+        h.Raw("<p class=\"meta facts\">").T(PageEndpoints.Plural(s.View.Documents, "document", "documents")).Raw(" · ");
+        if (sources.Count == 0) h.Label(Labels.Source(null));
+        else
+        {
+            h.T(PageEndpoints.Plural(sources.Count, "source", "sources")).Raw(": ").T(string.Join(", ", sources.Take(5)) + (sources.Count > 5 ? ", …" : ""));
+            if (unsourced > 0) h.Raw(" (").T($"{unsourced} without a source").Raw(")");
+        }
+        // Undated stories are placed at the day they were first seen, and say so.
+        if (rows.Any(d => d!.Published is not null)) h.Raw(" · ").Raw("<time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time>");
+        else h.Raw(" · <span class=\"derived\" title=\"No document of this story gives its publication date\">undated, first seen <time>").T(PageEndpoints.Span(s.Start, s.End)).Raw("</time></span>");
         if (s.Languages.Count > 0) h.Raw(" · ").T(string.Join(", ", s.Languages));
         h.Raw("</p></li>");
     }

@@ -25,19 +25,28 @@ public static class StoryPage
 
     private sealed record Member(StoryDocument Info, DocumentView? View, DocumentRelations? Relations)
     {
-        public string Source => Info.Source ?? View?.Source ?? "unknown source";
+        /// <summary>The document's source, else the host of its URL, else "unknown source" (those two marked derived).</summary>
+        public Label SourceLabel { get; } = Labels.Source(Info.Source ?? View?.Source, null, View?.Url);
+        public string Source => SourceLabel.Text;
+        /// <summary>The document's title, else its first words (marked derived).</summary>
+        public Label TitleLabel { get; } = Labels.Title(Info.Title, View?.Text, Info.Id);
     }
 
     public static async Task<IResult> Render(string id, HttpRequest req, StorePool pool, Catalog catalog, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!ApiEndpoints.TryId(id, out var storyId)) return PageEndpoints.Problem(400, "Bad story id", $"'{id}' is not a story id.");
+        var timing = new ServerTiming();
         long? a = ApiEndpoints.TryId(req.Query["a"].ToString(), out var ia) ? ia : null;
         long? b = ApiEndpoints.TryId(req.Query["b"].ToString(), out var ib) ? ib : null;
         // A story page only changes when documents arrive: pages are cached per store size.
         var key = (pool.Location, storyId, a, b, (await catalog.GetAsync(ct)).DocumentCount);
-        if (Cache.TryGetValue(key, out var cached)) return Layout.Send(cached);
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            timing.Mark("cache");
+            timing.Send(req.HttpContext.Response);
+            return Layout.Send(cached);
+        }
         using var lease = await pool.RentAsync(ct);
-        var timing = new ServerTiming();
         // One read per document for the whole page: the roll-up, the members' views and the diff share them
         // (the engine is this lease's alone, so its loader can be swapped for the request).
         var engine = lease.Stories?.Engine;
@@ -71,14 +80,17 @@ public static class StoryPage
         }
         timing.Mark("diff");
         var s = detail.Story;
-        var html = Layout.Render(s.Title, "stories", h =>
+        var html = Layout.Render(s.Title.Length > 0 ? s.Title : $"Story {s.Id}", "stories", h =>
         {
             h.Raw("<p class=\"meta\"><a href=\"/\">Stories</a> › Story ").N(s.Id).Raw("</p>");
             h.E("h1", s.Title.Length > 0 ? s.Title : $"Story {s.Id}");
-            var sources = members.Select(m => m.Source).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Known sources only: "unknown source" is not a source, and hosts taken from URLs are counted as what they are.
+            var sources = members.Where(m => m.SourceLabel.DerivedFrom != Labels.NoSource).Select(m => m.Source).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            int unsourced = members.Count(m => m.SourceLabel.DerivedFrom == Labels.NoSource);
             var dates = members.Select(m => m.Info.Published ?? m.Info.PublishedInferred?.Midpoint).Where(x => x is not null).Select(x => x!.Value).ToList();
             h.Raw("<p class=\"stats meta\"><span>").T(PageEndpoints.Plural(s.Documents, "document", "documents")).Raw("</span><span>")
-             .T(PageEndpoints.Plural(sources.Count, "source", "sources")).Raw("</span>");
+             .T(sources.Count == 0 ? "source unknown" : PageEndpoints.Plural(sources.Count, "source", "sources")).Raw("</span>");
+            if (unsourced > 0 && sources.Count > 0) h.Raw("<span>").T($"{unsourced} without a source").Raw("</span>");
             if (dates.Count > 0) h.Raw("<span><time>").T(PageEndpoints.Span(dates.Min(), dates.Max())).Raw("</time></span>");
             h.Raw("<span>first seen ").T(Html.DateTime(s.FirstSeen)).Raw("</span></p>");
 
@@ -138,7 +150,8 @@ public static class StoryPage
         var points = new List<Svg.Point>();
         foreach (var e in entries)
         {
-            if (ParseDate(Str(e, "date_from") ?? Str(e, "date")) is not { } when) continue;
+            // "date" is the entry's day, month or year; "date_from" says where the date came from ("text", "published"), not a date.
+            if (ParseDate(Str(e, "date")) is not { } when) continue;
             var kind = Str(e, "kind") ?? "event";
             points.Add(new Svg.Point(when, kind == "statement" || kind == "quote" ? "Statements" : "Events", Str(e, "text") ?? "", Bool(e, "inferred"),
                 Long(e, "doc_id") is { } d ? $"/documents/{d}" : null));
@@ -147,17 +160,21 @@ public static class StoryPage
         {
             var when = m.Info.Published ?? m.Info.PublishedInferred?.Midpoint;
             if (when is null) continue;
-            points.Add(new Svg.Point(when.Value, m.Source, $"#{m.Info.Id} {m.Info.Title}", m.Info.Published is null, $"/documents/{m.Info.Id}"));
+            points.Add(new Svg.Point(when.Value, m.Source, $"#{m.Info.Id} {m.TitleLabel.Text}", m.Info.Published is null, $"/documents/{m.Info.Id}"));
         }
+        if (members.All(m => m.Info.Published is null))
+            h.Raw("<p class=\"note info\" role=\"status\" id=\"timeline-undated\">No document of this story gives its publication date")
+             .Raw(points.Count == 0 ? ", and none could be inferred from the text.</p>"
+                : points.All(x => x.Inferred) ? ": every point is a date Storyline inferred (hollow).</p>"
+                : ": the documents' points are dates Storyline inferred (hollow); events and statements dated by their own words are filled.</p>");
         if (points.Count == 0) h.Raw("<p class=\"muted\">No dated events, statements or documents.</p>");
         else
         {
             Svg.Timeline(h, points, "Timeline: events and dated statements, and each source's documents at their publication dates (hollow points are inferred dates)");
             h.Raw("<p class=\"meta\">Filled points: dates given by the text or the publisher. Hollow points: dates inferred by Storyline.</p>");
-            if (points.All(x => x.Inferred))
-                h.Raw("<p class=\"note info\" role=\"status\">No document of this story gives a date: every point is a date Storyline inferred.</p>");
-            else if (points.Select(x => x.When.UtcDateTime.Date).Distinct().Count() == 1)
-                h.Raw("<p class=\"meta\">Everything dated in this story falls on ").T(points[0].When.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw(".</p>");
+            if (points.Select(x => x.When.UtcDateTime.Date).Distinct().Count() == 1)
+                h.Raw("<p class=\"meta\" id=\"timeline-one-day\">Everything dated in this story falls on ").T(points[0].When.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                 .Raw(": the axis shows the week around it.</p>");
         }
         if (entries.Count > 0)
         {
@@ -190,10 +207,10 @@ public static class StoryPage
         h.Raw("<section aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Sources side by side</h2><div class=\"sources\">");
         foreach (var g in members.GroupBy(m => m.Source, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Min(m => m.Info.Published ?? DateTimeOffset.MaxValue)))
         {
-            h.Raw("<div class=\"card\"><h3>").T(g.Key).Raw("</h3><ol>");
+            h.Raw("<div class=\"card\"><h3>").Label(g.First().SourceLabel).Raw("</h3><ol>");
             foreach (var m in g.OrderBy(m => m.Info.Published ?? m.Info.PublishedInferred?.Midpoint ?? DateTimeOffset.MaxValue))
             {
-                h.Raw("<li>").Link($"/documents/{m.Info.Id}", m.Info.Title ?? $"Document {m.Info.Id}");
+                h.Raw("<li>").Link($"/documents/{m.Info.Id}", m.TitleLabel);
                 h.Raw("<br><span class=\"meta\">");
                 if (m.Info.Published is { } pub) h.Raw("<time>").T(Html.DateTime(pub)).Raw("</time>");
                 else if (m.Info.PublishedInferred is { } inf)
@@ -238,7 +255,7 @@ public static class StoryPage
         h.Raw("<section aria-labelledby=\"diff-h\"><h2 id=\"diff-h\">Compare two versions</h2>");
         if (members.Count < 2) { h.Raw("<p class=\"muted\">This story has a single document.</p></section>"); return; }
         h.Raw("<form class=\"filters\" method=\"get\"").A("action", $"/stories/{storyId}#diff-h").Raw(" aria-label=\"Choose two documents to compare\">");
-        var options = members.Select(m => (m.Info.Id.ToString(CultureInfo.InvariantCulture), $"#{m.Info.Id} {m.Source}: {Cut(m.Info.Title, 60)}")).ToList();
+        var options = members.Select(m => (m.Info.Id.ToString(CultureInfo.InvariantCulture), $"#{m.Info.Id} {m.Source}: {Cut(m.TitleLabel.Text, 60)}")).ToList();
         foreach (var (name, label, current) in new[] { ("a", "Older", pair?.A), ("b", "Newer", pair?.B) })
         {
             h.Raw("<div><label").A("for", "diff-" + name).Raw(">").T(label).Raw("</label><select").A("id", "diff-" + name).A("name", name).Raw(">");
@@ -311,7 +328,7 @@ public static class StoryPage
                 foreach (var (dm, _) in same.DistinctBy(x => x.m.Info.Id).Take(12))
                 {
                     if (!first) h.Raw(", ");
-                    h.T(dm.Source).Raw(" ").Link($"/documents/{dm.Info.Id}", $"#{dm.Info.Id}");
+                    h.Label(dm.SourceLabel).Raw(" ").Link($"/documents/{dm.Info.Id}", $"#{dm.Info.Id}");
                     first = false;
                 }
                 if (q.Cue is { } cue) h.Raw(" · ").T(cue);

@@ -7,11 +7,16 @@ public static class Svg
 {
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>Slots a sparkline has at least.</summary>
+    public const int MinSparkDays = 7;
+
     /// <summary>A small bar sparkline of documents per day.</summary>
     public static void Sparkline(Html h, IReadOnlyList<int> counts, string label, int width = 120, int height = 28)
     {
         int max = Math.Max(1, counts.Count == 0 ? 1 : counts.Max());
-        double bw = (double)width / Math.Max(1, counts.Count);
+        // At least a week of slots, the story's days at the right: a one-day story is one narrow bar, not a filled box.
+        int slots = Math.Max(MinSparkDays, counts.Count), pad = slots - counts.Count;
+        double bw = (double)width / slots;
         h.Raw("<svg class=\"spark\" role=\"img\" width=\"").N(width).Raw("\" height=\"").N(height)
          .Raw("\" viewBox=\"0 0 ").N(width).Raw(" ").N(height).Raw("\"><title>").T(label).Raw("</title>")
          .Raw("<line x1=\"0\" y1=\"").N(height - 0.5, "0.#").Raw("\" x2=\"").N(width).Raw("\" y2=\"").N(height - 0.5, "0.#").Raw("\" stroke=\"#b9b6ac\"/>");
@@ -19,11 +24,14 @@ public static class Svg
         {
             if (counts[i] == 0) continue;
             double bh = Math.Max(2, (height - 2) * counts[i] / (double)max);
-            h.Raw("<rect x=\"").Raw(F(i * bw + 0.5)).Raw("\" y=\"").Raw(F(height - 1 - bh)).Raw("\" width=\"").Raw(F(Math.Max(1, bw - 1)))
+            h.Raw("<rect x=\"").Raw(F((pad + i) * bw + 0.5)).Raw("\" y=\"").Raw(F(height - 1 - bh)).Raw("\" width=\"").Raw(F(Math.Max(1, bw - 1)))
              .Raw("\" height=\"").Raw(F(bh)).Raw("\" fill=\"#0b5cad\"/>");
         }
         h.Raw("</svg>");
     }
+
+    /// <summary>Days a timeline's axis spans at least.</summary>
+    public const double MinAxisDays = 7;
 
     /// <summary>One point of a timeline: when, which lane (row label), a short label, and whether its date is inferred.</summary>
     public sealed record Point(DateTimeOffset When, string Lane, string Label, bool Inferred, string? Href = null);
@@ -38,13 +46,23 @@ public static class Svg
         var lanes = points.Select(p => p.Lane).Distinct().Take(12).ToList();
         var pts = points.Where(p => lanes.Contains(p.Lane)).ToList();
         DateTimeOffset min = pts.Min(p => p.When), max = pts.Max(p => p.When);
-        // Everything on one day: a week's axis around it, so the day reads as a day and not as a stretched hour scale.
-        if (max - min < TimeSpan.FromDays(1)) { min = min.AddDays(-3); max = max.AddDays(3); }
+        // At least a week's axis (everything on one day gets the week around it), so days read as days and not as a
+        // stretched hour scale; and a margin so no point sits on the chart's edge.
+        if (max - min < TimeSpan.FromDays(MinAxisDays))
+        {
+            var mid = min + (max - min) / 2;
+            min = mid - TimeSpan.FromDays(MinAxisDays / 2.0);
+            max = mid + TimeSpan.FromDays(MinAxisDays / 2.0);
+        }
+        var margin = (max - min) * 0.03;
+        min -= margin; max += margin;
         const int left = 130, right = 20, top = 14, laneH = 30, axisH = 30;
         int width = 760, height = top + lanes.Count * laneH + axisH;
         double span = (max - min).TotalSeconds;
         double X(DateTimeOffset t) => left + (width - left - right) * ((t - min).TotalSeconds / span);
-        h.Raw("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").N(width).Raw(" ").N(height).Raw("\" preserveAspectRatio=\"xMinYMin meet\"><title>").T(label).Raw("</title>");
+        // On a phone the chart keeps a readable width and scrolls sideways (a focusable region, so keyboards can scroll it too).
+        h.Raw("<div class=\"chart-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Timeline chart\">");
+        h.Raw("<svg class=\"chart timeline\" role=\"img\" viewBox=\"0 0 ").N(width).Raw(" ").N(height).Raw("\" preserveAspectRatio=\"xMinYMin meet\"><title>").T(label).Raw("</title>");
         for (int i = 0; i < lanes.Count; i++)
         {
             double y = top + i * laneH + laneH / 2.0;
@@ -52,12 +70,15 @@ public static class Svg
             var lane = lanes[i].Length > 20 ? lanes[i][..19] + "…" : lanes[i];
             h.Raw("<text x=\"").N(left - 8).Raw("\" y=\"").Raw(F(y + 4)).Raw("\" text-anchor=\"end\">").T(lane).Raw("</text>");
         }
-        // Ticks: days for spans under ~3 weeks, else months.
+        // Ticks: days for spans under ~3 weeks, months under ~4 years, else years.
         double axisY = top + lanes.Count * laneH + 6;
         h.Raw("<line x1=\"").N(left).Raw("\" x2=\"").N(width - right).Raw("\" y1=\"").Raw(F(axisY)).Raw("\" y2=\"").Raw(F(axisY)).Raw("\" stroke=\"#8d8a80\"/>");
-        bool days = (max - min).TotalDays <= 21;
-        var tick = days ? new DateTimeOffset(min.UtcDateTime.Date, TimeSpan.Zero) : new DateTimeOffset(min.Year, min.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        int ticks = 0, step = days ? Math.Max(1, (int)Math.Ceiling((max - min).TotalDays / 8)) : Math.Max(1, (int)Math.Ceiling((max - min).TotalDays / 30 / 8));
+        double totalDays = (max - min).TotalDays;
+        bool days = totalDays <= 21, years = totalDays > 4 * 365;
+        var tick = days ? new DateTimeOffset(min.UtcDateTime.Date, TimeSpan.Zero)
+            : years ? new DateTimeOffset(min.UtcDateTime.Year, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            : new DateTimeOffset(min.UtcDateTime.Year, min.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        int ticks = 0, step = Math.Max(1, (int)Math.Ceiling(days ? totalDays / 8 : years ? totalDays / 365 / 8 : totalDays / 30 / 8));
         while (tick <= max && ticks < 40)
         {
             if (tick >= min)
@@ -65,9 +86,9 @@ public static class Svg
                 double x = X(tick);
                 h.Raw("<line x1=\"").Raw(F(x)).Raw("\" x2=\"").Raw(F(x)).Raw("\" y1=\"").Raw(F(axisY)).Raw("\" y2=\"").Raw(F(axisY + 5)).Raw("\" stroke=\"#8d8a80\"/>")
                  .Raw("<text x=\"").Raw(F(x)).Raw("\" y=\"").Raw(F(axisY + 18)).Raw("\" text-anchor=\"middle\">")
-                 .T(tick.ToString(days ? "MMM d" : "MMM yyyy", CultureInfo.InvariantCulture)).Raw("</text>");
+                 .T(tick.ToString(days ? "MMM d" : years ? "yyyy" : "MMM yyyy", CultureInfo.InvariantCulture)).Raw("</text>");
             }
-            tick = days ? tick.AddDays(step) : tick.AddMonths(step);
+            tick = days ? tick.AddDays(step) : years ? tick.AddYears(step) : tick.AddMonths(step);
             ticks++;
         }
         foreach (var p in pts)
@@ -77,7 +98,7 @@ public static class Svg
              .Raw(p.Inferred ? "fill=\"#ffffff\" stroke=\"#b35c00\" stroke-width=\"2\" stroke-dasharray=\"3 2\"" : "fill=\"#0b5cad\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
              .Raw("><title>").T(p.When.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (p.Inferred ? " (inferred) " : " ") + p.Label).Raw("</title></circle>");
         }
-        h.Raw("</svg>");
+        h.Raw("</svg></div>");
     }
 
     /// <summary>A place to mark on the map.</summary>

@@ -9,11 +9,12 @@ namespace Storyline.Web.Tests.Api;
 /// <summary>The JSON API through WebApplicationFactory (in memory): shapes, paging, filters, problems, security.</summary>
 public sealed class ApiTests(StoreFixture fx) : IDisposable
 {
-    private readonly StorylineFactory _factory = new(fx.Options());
-    private HttpClient Client => _client ??= _factory.CreateClient();
+    // One shared app for all read-only API tests (the fixture store is never written).
+    private StorylineFactory Factory => fx.Shared;
+    private HttpClient Client => _client ??= Factory.CreateClient();
     private HttpClient? _client;
 
-    public void Dispose() { _client?.Dispose(); _factory.Dispose(); }
+    public void Dispose() => _client?.Dispose();
 
     private async Task<JsonElement> Get(string url, HttpStatusCode expect = HttpStatusCode.OK)
     {
@@ -221,6 +222,32 @@ public sealed class ApiTests(StoreFixture fx) : IDisposable
             using var res = await Client.GetAsync(bad, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.NotFound, res.StatusCode);
         }
+    }
+
+    [Fact]
+    [Trait("Issue", "12")]
+    public async Task StoryPage_SendsServerTiming_PerPhase_AndMarksCachedPages()
+    {
+        // A private store: the page cache is keyed by store, so the first view below is surely rendered.
+        using var factory = new StorylineFactory(fx.Options(fx.CopyStore()));
+        using var client = factory.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var stories = JsonDocument.Parse(await client.GetStringAsync("/api/stories?source=Coastal%20Herald", ct)).RootElement;
+        long id = stories.GetProperty("stories")[0].GetProperty("id").GetInt64();
+        using var first = await client.GetAsync($"/stories/{id}", ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(first.Headers.TryGetValues("Server-Timing", out var values), "no Server-Timing header");
+        var phases = Storyline.Web.Pages.ServerTiming.Parse(string.Join(",", values)).ToList();
+        Assert.Equal(new[] { "detail", "members", "diff", "render" }, phases.Select(p => p.Name));
+        Assert.All(phases, p => Assert.True(p.Ms >= 0 && p.Ms < 60_000, $"{p.Name}={p.Ms}"));
+        Assert.Matches(@"^detail;dur=\d+\.\d{2}, members;dur=", string.Join(",", values));
+        // The same page again comes from the page cache, and says so.
+        using var again = await client.GetAsync($"/stories/{id}", ct);
+        Assert.True(again.Headers.TryGetValues("Server-Timing", out var cached));
+        Assert.Equal(new[] { "cache" }, Storyline.Web.Pages.ServerTiming.Parse(string.Join(",", cached)).Select(p => p.Name));
+        Assert.Equal(await first.Content.ReadAsStringAsync(ct), await again.Content.ReadAsStringAsync(ct));
+        // The parser skips what it cannot read.
+        Assert.Equal(new[] { ("a", 1.5) }, Storyline.Web.Pages.ServerTiming.Parse("a;dur=1.5, b;desc=x, ;dur=, c;dur=zz"));
     }
 
     [Fact]

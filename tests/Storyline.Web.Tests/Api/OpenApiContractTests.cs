@@ -10,14 +10,14 @@ namespace Storyline.Web.Tests.Api;
 /// </summary>
 public sealed class OpenApiContractTests(StoreFixture fx) : IDisposable
 {
-    private readonly StorylineFactory _factory = new(fx.Options());
-    public void Dispose() => _factory.Dispose();
+    private StorylineFactory Factory => fx.Shared;
+    public void Dispose() { }
 
     [Fact]
     public async Task EveryGetOperation_AnswersWhatTheDocumentDeclares()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         var spec = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", ct)).RootElement;
         var docId = JsonDocument.Parse(await client.GetStringAsync("/api/documents?limit=2", ct)).RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetInt64()).ToList();
         var storyId = JsonDocument.Parse(await client.GetStringAsync("/api/stories?limit=1", ct)).RootElement.GetProperty("stories")[0].GetProperty("id").GetInt64();
