@@ -70,7 +70,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         SetSource(md, html, url);
         var suffixSite = SetTitle(md, html, lines, url);
         SetPublisher(md, html, lines, suffixSite, url);
-        SetByline(md, html, lines);
+        SetByline(md, html, lines, url);
         SetPublished(doc.Kind, md, html, lines, url);
         if (md.Language is null) SetLanguage(doc, html, lines);
     }
@@ -193,35 +193,110 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             if (!string.IsNullOrWhiteSpace(value)) { md.Publisher = new Field<string>(value.Trim(), rule); return; }
     }
 
-    // ---- byline ----
+    // ---- byline, authors, agency ----
 
-    private static void SetByline(DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines)
-    {
-        if (md.Byline is not null && TextRules.CleanNames(md.Byline.Value) is not null) return;
-        var found = FindByline(html, lines);
-        if (found is not null) md.Byline = found;
-    }
+    /// <summary>Lines after the headline searched for a "By ..." line (before it: <see cref="BylineLinesBefore"/>).</summary>
+    private const int BylineLinesAfter = 25, BylineLinesBefore = 6;
 
-    private static Field<string>? FindByline(HtmlFacts? html, IReadOnlyList<string> lines)
+    /// <summary>Lines searched for a byline when the headline is not found among the rendered lines.</summary>
+    private const int BylineLinesNoHeadline = 60;
+
+    /// <summary>
+    /// Sets <see cref="DocumentMetadata.Byline"/>, <see cref="DocumentMetadata.Authors"/> and <see cref="DocumentMetadata.Agency"/>.
+    /// Evidence, best first: a container's own author field (feed, JSONL) when it names people; JSON-LD authors typed as
+    /// people (organisations only as an agency); author meta tags; author markup (itemprop/rel=author/byline classes) outside
+    /// asides and lists of other stories; a "By ..." line near the headline. Each is taken apart by <see cref="BylineParser"/>;
+    /// the first that yields a person wins. The agency is the first one any of them credits.
+    /// </summary>
+    private static void SetByline(DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines, string? url)
     {
+        string?[] sites = [md.Source?.Value, html?.FirstMeta("og:site_name")?.Value, Host(url), md.Publisher?.Value, html?.JsonLd?.Publisher,
+            html?.FirstMeta(PublisherMeta)?.Value];
+        string? agency = null;
+        (ParsedByline Parsed, string Rule)? chosen = null;
+        void Consider(string? raw, string rule, bool singleWord)
+        {
+            if (chosen is not null || string.IsNullOrWhiteSpace(raw)) return;
+            var p = BylineParser.Parse(raw, singleWord, sites);
+            agency ??= p.Agency;
+            if (p.People.Count > 0) chosen = (p, rule);
+        }
+        if (md.Byline is { } existing) Consider(existing.Value, existing.Rule, true);
         if (html is not null)
         {
-            if (html.JsonLd is { Authors.Count: > 0 } j)
+            if (html.JsonLd is { } j)
             {
-                var names = j.Authors.Select(TextRules.CleanNames).Where(n => n is not null).Distinct().ToList();
-                if (names.Count > 0) return new Field<string>(string.Join(", ", names), "jsonld:author");
+                var people = new List<string>();
+                foreach (var a in j.Authors)
+                {
+                    var p = BylineParser.Parse(a, true, sites);
+                    agency ??= p.Agency;
+                    people.AddRange(p.People.Where(x => !people.Contains(x, StringComparer.OrdinalIgnoreCase)));
+                }
+                foreach (var o in j.OrganisationAuthors) agency ??= BylineParser.KnownAgency(o);
+                if (people.Count > 0 && chosen is null) chosen = (new ParsedByline(people, null), "jsonld:author");
             }
             foreach (var key in AuthorMeta)
             {
+                if (chosen is not null) break;
                 if (!html.Meta.TryGetValue(key, out var values)) continue;
-                var names = values.Where(v => !IsWebUrl(v)).Select(TextRules.CleanNames).Where(n => n is not null).Distinct().ToList();
-                if (names.Count > 0) return new Field<string>(string.Join(", ", names), "meta:" + key);
+                var people = new List<string>();
+                foreach (var v in values.Where(v => !IsWebUrl(v)))
+                {
+                    var p = BylineParser.Parse(v, false, sites);
+                    agency ??= p.Agency;
+                    people.AddRange(p.People.Where(x => !people.Contains(x, StringComparer.OrdinalIgnoreCase)));
+                }
+                if (people.Count > 0) chosen = (new ParsedByline(people, null), "meta:" + key);
             }
-            foreach (var (text, rule) in html.AuthorElements)
-                if (TextRules.CleanNames(text) is { } n) return new Field<string>(n, rule);
+            foreach (var (text, rule) in html.AuthorElements) Consider(text, rule, rule != "html:byline-element");
         }
-        return TextRules.BylineLine(lines) is { } line ? new Field<string>(line.Value, line.Rule) : null;
+        if (chosen is null && BylineNearHeadline(md.Title?.Value, lines) is { } line) Consider(line.Value, line.Rule, false);
+        if (chosen is { } c)
+        {
+            md.Authors.Clear();
+            md.Authors.AddRange(c.Parsed.People);
+            md.Byline = new Field<string>(c.Parsed.Text!, c.Rule);
+        }
+        else if (md.Byline is not null && BylineParser.Parse(md.Byline.Value, true, sites).People.Count == 0)
+            md.Byline = null; // a container's "author" that names no person (a site, a desk) is no byline
+        if (md.Agency is null && agency is not null) md.Agency = new Field<string>(agency, "byline:agency");
     }
+
+    /// <summary>A "By ..." line near the headline (a lone "By"/"Von" line is joined with the short name lines after it).</summary>
+    private static TextFinding<string>? BylineNearHeadline(string? title, IReadOnlyList<string> lines)
+    {
+        int head = -1;
+        if (title is { Length: > 0 })
+            for (int i = 0; i < lines.Count && head < 0; i++)
+                if (lines[i].Length < title.Length * 2 && lines[i].Contains(title, StringComparison.OrdinalIgnoreCase)) head = i;
+        int from = head < 0 ? 0 : Math.Max(0, head - BylineLinesBefore);
+        int to = head < 0 ? Math.Min(lines.Count, BylineLinesNoHeadline) : Math.Min(lines.Count, head + BylineLinesAfter);
+        var window = new List<string>();
+        for (int i = from; i < to; i++)
+        {
+            var l = lines[i];
+            if (LoneBy().IsMatch(l))
+            {
+                // "By" / "April Roach" / "@aprilroach28" / "Daniel O'Mahony" / "01 October 2020"
+                var sb = new System.Text.StringBuilder(l);
+                const int MaxJoined = 5, MaxNameLine = 40;
+                for (int k = i + 1; k < to && k <= i + MaxJoined; k++)
+                {
+                    var n = lines[k];
+                    if (n.Length > MaxNameLine || n.Any(char.IsDigit)) break;
+                    sb.Append(n.StartsWith('@') ? " " : (n is "and" or "und" or "&" or "y" or "et" ? " " : ", ")).Append(n);
+                }
+                window.Add(sb.ToString().Replace(", and, ", " and ", StringComparison.Ordinal).Replace(", und, ", " und ", StringComparison.Ordinal));
+            }
+            else window.Add(l);
+        }
+        var found = TextRules.BylineLine(window);
+        return found is null ? null : found with { Line = found.Line + from };
+    }
+
+    [GeneratedRegex(@"^(?:By|BY|Von|VON|Por|POR|Par|PAR|Door|Autor:|Author:)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneBy();
 
     // ---- published ----
 
