@@ -155,6 +155,8 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             if (md.Title is null) md.Title = new Field<string>(split.Title, c.Rule);
             else if (IsAbbreviationOf(md.Title.Value, split.Title)) md.Title = new Field<string>(split.Title, c.Rule);
         }
+        // No title anywhere (plain-text corpora): derive one from the text so lists never show an empty title; the rule says so.
+        if (md.Title is null && chosen is null && DerivedTitle(lines) is { } derived) md.Title = derived;
         // A title from a container may carry a suffix too: the suffix is publisher evidence, the title keeps the rest.
         if (md.Title is { } t)
         {
@@ -167,6 +169,44 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         }
         return suffix;
     }
+
+    /// <summary>Most words of a derived title before it is cut with an ellipsis.</summary>
+    public const int MaxDerivedTitleWords = 16;
+
+    /// <summary>Most characters of a derived title in scripts written without spaces.</summary>
+    public const int MaxDerivedTitleChars = 60;
+
+    /// <summary>
+    /// A title made from the text when the document has none: the first line that is prose (not a date, a byline or a
+    /// link), cut at its first sentence end and at <see cref="MaxDerivedTitleWords"/> words. Rule "derived:first-line" when
+    /// the whole line fits, "derived:first-sentence" when cut.
+    /// </summary>
+    public static Field<string>? DerivedTitle(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = HtmlFacts.Clean(raw);
+            if (line.Length == 0 || !line.Any(char.IsLetter) || IsWebUrl(line)) continue;
+            if (DateParser.Find(line) is { } d && d.Length >= line.Length - 3) continue;
+            if (ByPrefix().IsMatch(line)) continue;
+            const int MinWords = 3, MinCharsNoSpace = 6;
+            if (line.Contains(' ') ? line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords : line.Length < MinCharsNoSpace) continue;
+            var cut = line;
+            bool shortened = false;
+            if (SentenceEnd().Match(line) is { Success: true } m && m.Index + 1 < line.Length) { cut = line[..(m.Index + 1)]; shortened = true; }
+            var words = cut.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > MaxDerivedTitleWords) { cut = string.Join(' ', words.Take(MaxDerivedTitleWords)).TrimEnd(',', ';', ':') + "…"; shortened = true; }
+            else if (words.Length == 1 && cut.Length > MaxDerivedTitleChars) { cut = cut[..MaxDerivedTitleChars] + "…"; shortened = true; }
+            cut = cut.Trim();
+            if (cut.Length == 0) continue;
+            return new Field<string>(cut, shortened ? "derived:first-sentence" : "derived:first-line");
+        }
+        return null;
+    }
+
+    // A sentence end: ". " after a word of 3+ letters or a closing quote (not "U.S." or "Mr."), or CJK full stops.
+    [GeneratedRegex(@"(?<=\p{L}{3}|[""”’)])[.!?](?=\s)|[。！？]", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 
     /// <summary>Share of an h1's words that must appear in the page's other titles for it to count as the headline.</summary>
     private const double MinH1Overlap = 0.6;
