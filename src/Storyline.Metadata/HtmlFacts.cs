@@ -9,7 +9,7 @@ namespace Storyline.Metadata;
 /// Everything metadata rules read from one HTML page, collected in one pass over a parsed DOM: meta tags,
 /// JSON-LD, title/h1, canonical link, time elements, author elements and the body rendered as lines.
 /// </summary>
-public sealed class HtmlFacts
+public sealed partial class HtmlFacts
 {
     /// <summary>JSON-LD types that describe the article itself (schema.org Article and its subtypes).</summary>
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -216,9 +216,31 @@ public sealed class HtmlFacts
         }
         catch (JsonException)
         {
-            // Broken JSON-LD is common; the page's other evidence still counts.
+            // Broken JSON-LD is common (raw newlines in strings, unescaped quotes, cut blocks): read its plain
+            // "key": "value" pairs leniently instead, so its dates, headline and authors still count.
+            if (JsonLd is null && Lenient(json) is { } l) JsonLd = l;
         }
     }
+
+    /// <summary>The article fields of a JSON-LD block that does not parse, read as "key": "value" pairs; null when it names no article fields.</summary>
+    internal static JsonLdArticle? Lenient(string json)
+    {
+        string? Get(string key) => LenientPair().Matches(json).FirstOrDefault(m => m.Groups["k"].Value == key) is { } m
+            ? NonEmpty(System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value.Replace("\\/", "/", StringComparison.Ordinal))) : null;
+        var published = Get("datePublished");
+        var headline = Get("headline");
+        if (published is null && headline is null) return null;
+        var authors = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in LenientAuthor().Matches(json))
+            if (NonEmpty(m.Groups["n"].Value) is { } n && !authors.Contains(n)) authors.Add(System.Net.WebUtility.HtmlDecode(n));
+        return new JsonLdArticle(true, headline, published, Get("dateCreated"), authors, null, null) { DateModified = Get("dateModified") };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""(?<k>datePublished|dateCreated|dateModified|headline)""\s*:\s*""(?<v>[^""\r\n]{1,400})""")]
+    private static partial System.Text.RegularExpressions.Regex LenientPair();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""author""\s*:\s*(?:\[\s*)?\{[^{}]*?""@type""\s*:\s*""Person""[^{}]*?""name""\s*:\s*""(?<n>[^""]{2,80})""")]
+    private static partial System.Text.RegularExpressions.Regex LenientAuthor();
 
     private static IEnumerable<JsonElement> Objects(JsonElement e)
     {

@@ -141,7 +141,9 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             {
                 var kicked = pageTitles.FirstOrDefault(t => TitleSplitter.Key(t).Length >= MinKickerTitleKey
                     && TitleSplitter.Key(h1).Length > TitleSplitter.Key(t).Length && TitleSplitter.Key(h1).EndsWith(TitleSplitter.Key(t), StringComparison.Ordinal));
-                chosen = kicked is not null ? (kicked, "html:h1-kicker-dropped") : (h1, "html:h1");
+                // The same words as the chosen title: keep the rule that found it first.
+                bool same = chosen is { } cur && TitleSplitter.Key(TitleSplitter.Split(cur.Value, known).Title) == TitleSplitter.Key(h1);
+                if (!same) chosen = kicked is not null ? (kicked, "html:h1-kicker-dropped") : (h1, "html:h1");
             }
             // The <title> carries the site suffix even when og:title does not.
             if (html.TitleElement is { } te) suffix = TitleSplitter.Split(te, known).Site;
@@ -507,7 +509,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
                 if (marked) { Add(v, "html:time[pubdate]"); break; }
         }
         AddFound(TextRules.LabelledDate(lines));
-        AddFound(TextRules.DateNearHeadline(lines, HeadlineLine(md.Title?.Value, lines)));
+        if (html is not null) AddFound(TextRules.DateNearHeadline(lines, HeadlineLine(md.Title?.Value, lines)));
         if (html is not null)
             foreach (var (v, marked) in html.Times)
                 if (!marked) Add(v, "html:time");

@@ -119,7 +119,8 @@ public static partial class TextRules
             var line = lines[i];
             if (line.Length > MaxDateLine || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) continue;
             if (UpdatedLabel().IsMatch(line)) continue;
-            if (DateParser.Find(line) is { } f)
+            // A date in running prose ("the vote was moved to May 6, 2024 by the council.") is not the page's date line.
+            if (DateParser.Find(line) is { } f && !IsProseAround(line, f))
             {
                 // A time written after the date's own pattern ("May 6, 2024 at 9:24 pm ET") is read with the date.
                 var rest = line[(f.Index + f.Length)..];
@@ -129,6 +130,16 @@ public static partial class TextRules
             }
         }
         return null;
+    }
+
+    /// <summary>Most words beside the date on a date line ("Johnny Castro | Viernes 22 abril, 2022").</summary>
+    public const int MaxWordsBesideDate = 8;
+
+    private static bool IsProseAround(string line, FoundDate f)
+    {
+        var rest = (line[..f.Index] + " " + line[(f.Index + f.Length)..]).Trim();
+        if (rest.EndsWith('.') && rest.Length > 3) return true;
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) > MaxWordsBesideDate;
     }
 
     /// <summary>"Updated on December 12, 2016", "Aktualisiert am 3. März 2021", "Mis à jour le ...": a modification date (a last resort for the publication date).</summary>
