@@ -45,6 +45,14 @@ public static partial class BylineParser
         "verband", "e.v.", "ev", "v.", "partei", "party", "club", "verein",
     };
 
+    /// <summary>Publishing houses and media companies, never a person.</summary>
+    private static readonly HashSet<string> Companies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Condé Nast", "Conde Nast", "Hearst", "Gannett", "Axel Springer", "Hubert Burda Media", "Burda", "Tamedia", "Ringier", "News Corp",
+        "Dotdash Meredith", "Meredith", "Vox Media", "BuzzFeed", "Future plc", "Funke", "Bertelsmann", "Gruner + Jahr", "Prisa", "Vocento",
+        "Mediahuis", "Schibsted", "Bonnier", "Lagardère", "Mondadori", "RCS", "Nexstar", "Sinclair", "Tribune Publishing", "McClatchy",
+    };
+
     /// <summary>Job titles cut off a name ("Jane Doe, Staff Writer", "Evan HalperStaff Writer").</summary>
     private static readonly string[] JobTitles =
     [
@@ -157,7 +165,7 @@ public static partial class BylineParser
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxNameWords) return false;
         if (words.Length == 1 && !allowSingleWord) return false;
-        if (BylinePlaces.Contains(part)) return false;
+        if (BylinePlaces.Contains(part) || Companies.Contains(part)) return false;
         foreach (var w in words)
         {
             var bare = w.Trim('.', ',', '(', ')', '!', '?');

@@ -64,6 +64,9 @@ public sealed partial class HtmlFacts
     /// <summary>The body rendered as text lines (block elements break lines), for the text rules.</summary>
     public List<string> Lines { get; } = [];
 
+    /// <summary>Indexes of <see cref="Lines"/> rendered inside asides, navigation, footers or lists of other stories.</summary>
+    public HashSet<int> OtherStoryLines { get; } = [];
+
     /// <summary>Collects the facts from an already parsed document.</summary>
     public static HtmlFacts From(IHtmlDocument doc)
     {
@@ -118,6 +121,16 @@ public sealed partial class HtmlFacts
         "footer", "newsletter", "outbrain", "taboola", "most-", "latest", "carousel",
     ];
 
+    private static bool IsOtherStoryContainer(IElement p)
+    {
+        if (p.TagName is "ASIDE" or "NAV" or "FOOTER") return true;
+        var cls = (p.GetAttribute("class") ?? "") + " " + (p.Id ?? "");
+        if (cls.Length > 1)
+            foreach (var mark in OtherStoryMarks)
+                if (cls.Contains(mark, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>True when <paramref name="e"/> sits in an aside, nav, footer or a container named like a list of other stories.</summary>
     internal static bool InOtherStory(IElement e)
     {
@@ -170,10 +183,15 @@ public sealed partial class HtmlFacts
     private void Render(IElement body)
     {
         var sb = new StringBuilder();
+        int other = 0;
         void Flush()
         {
             var line = Clean(sb.ToString());
-            if (line.Length > 0 && Lines.Count < MaxLines) Lines.Add(line);
+            if (line.Length > 0 && Lines.Count < MaxLines)
+            {
+                if (other > 0) OtherStoryLines.Add(Lines.Count);
+                Lines.Add(line);
+            }
             sb.Clear();
         }
         void Walk(INode node)
@@ -184,9 +202,12 @@ public sealed partial class HtmlFacts
                 if (child is not IElement el || Skipped.Contains(el.TagName)) continue;
                 if (el.GetAttribute("hidden") is not null) continue;
                 bool block = Blocks.Contains(el.TagName);
+                bool otherStory = block && IsOtherStoryContainer(el);
                 if (block) Flush();
+                if (otherStory) other++;
                 Walk(el);
                 if (block) Flush(); else sb.Append(' ');
+                if (otherStory) other--;
             }
         }
         Walk(body);

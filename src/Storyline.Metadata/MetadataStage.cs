@@ -348,7 +348,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
                 if (people.Count > 0) chosen = (new ParsedByline(people, null), kind);
             }
         }
-        if (chosen is null && BylineNearHeadline(md.Title?.Value, lines) is { } line) Consider(line.Value, line.Rule, false);
+        if (chosen is null && BylineNearHeadline(md.Title?.Value, lines, html?.OtherStoryLines) is { } line) Consider(line.Value, line.Rule, false);
         if (chosen is { } c)
         {
             md.Authors.Clear();
@@ -361,7 +361,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
     }
 
     /// <summary>A "By ..." line near the headline (a lone "By"/"Von" line is joined with the short name lines after it).</summary>
-    private static TextFinding<string>? BylineNearHeadline(string? title, IReadOnlyList<string> lines)
+    private static TextFinding<string>? BylineNearHeadline(string? title, IReadOnlyList<string> lines, HashSet<int>? otherStory)
     {
         int head = -1;
         if (title is { Length: > 0 })
@@ -373,6 +373,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         for (int i = from; i < to; i++)
         {
             var l = lines[i];
+            if (otherStory is not null && otherStory.Contains(i)) { window.Add(""); continue; }
             if (LoneBy().IsMatch(l))
             {
                 // "By" / "April Roach" / "@aprilroach28" / "Daniel O'Mahony" / "01 October 2020"
