@@ -120,6 +120,10 @@ public sealed class DocumentMetadata
     /// <summary>The original publisher when the source republishes someone else.</summary>
     public Field<string>? Publisher { get; set; }
     public Field<string>? Byline { get; set; }
+    /// <summary>The people of <see cref="Byline"/>, one name each ("By"/"Von"/"Por" and job titles stripped); empty when none.</summary>
+    public List<string> Authors { get; } = [];
+    /// <summary>The wire service or agency credited (Reuters, AP, dpa, EFE...), kept apart from the people.</summary>
+    public Field<string>? Agency { get; set; }
     /// <summary>Publication date/time; null when it cannot be found (never invented).</summary>
     public Field<DateTimeOffset>? Published { get; set; }
     /// <summary>True when <see cref="Published"/> carried only a date, not a time of day.</summary>

@@ -160,11 +160,33 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
         {
             return new IngestOutcome(doc.Origin.ToString(), null, IngestOutcome.Failed, $"{doc.Origin}: {ex.Message}", ErrorCode.SL0102);
         }
-        if (string.IsNullOrWhiteSpace(doc.Text))
+        if (string.IsNullOrWhiteSpace(doc.Text) && !KeepWithoutBody(doc))
             return new IngestOutcome(doc.Origin.ToString(), null, IngestOutcome.Failed,
                 $"{doc.Origin}: no body text could be extracted", ErrorCode.SL1010);
         if (string.IsNullOrEmpty(doc.ContentHash)) doc.ContentHash = ContentHash.Of(doc.Text);
         return null;
+    }
+
+    /// <summary>Reason recorded on a page stored without an article body.</summary>
+    public const string NoBodyReason = "no article body found (only its metadata is stored)";
+
+    /// <summary>
+    /// Never lose a page whole (issue 14): a page with no article body but its own metadata (a title, byline or date the
+    /// page states, not one derived from text) is stored flagged <see cref="Document.NotArticle"/> with the reason and an
+    /// SL1010 warning, so it never joins a story; its identity is its raw content, so two different body-less pages are
+    /// not duplicates of each other. Pages with nothing at all still fail with SL1010.
+    /// </summary>
+    private static bool KeepWithoutBody(Document doc)
+    {
+        var m = doc.Metadata;
+        bool stated = m.Title is { } t && !t.Rule.StartsWith("derived:", StringComparison.Ordinal) || m.Byline is not null || m.Published is not null;
+        if (!stated) return false;
+        doc.Text = "";
+        doc.NotArticle = NoBodyReason; // clearer than the article check's "no visible text"
+        if (!doc.Diagnostics.Any(d => d.Code == ErrorCode.SL1010))
+            doc.Diagnostics.Add(new Diagnostic(ErrorCode.SL1010, "No body text could be extracted; stored with its metadata only", "ingest", Severity.Warning));
+        doc.ContentHash = ContentHash.Of("\u0000no-body\n" + doc.RawText);
+        return true;
     }
 
     /// <summary>
@@ -185,7 +207,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
                     var d = _reader.FromRaw(batch[i].Raw, batch[i].Format, batch[i].Origin);
                     d.Id = batch[i].Id;
                     pipeline.Run(d);
-                    docs[i] = string.IsNullOrWhiteSpace(d.Text) ? null : d;
+                    docs[i] = string.IsNullOrWhiteSpace(d.Text) && !KeepWithoutBody(d) ? null : d;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not ModelNotFoundException) { docs[i] = null; }
             });

@@ -74,6 +74,28 @@ public static partial class DateParser
         return true;
     }
 
+    /// <summary>True when a date value states its zone (Z, an offset, a zone name), so its clock time is not local by default.</summary>
+    public static bool HasExplicitZone(string? raw) => raw is not null && ExplicitZone().IsMatch(raw.Trim());
+
+    [GeneratedRegex(@"(?:\d(?:Z|z)|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T|BST|CES?T|MESZ?|EES?T|JST|KST|AES?T|AEDT|IST|HKT|ET|PT)\b(?:[+-]\d{2}:?\d{2})?)(?:\s*\(.*\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExplicitZone();
+
+    /// <summary>A day and month without a year ("3 mars", "March 3", "3. März"), for labelled dates that omit the year.</summary>
+    public static (int Day, int Month, int Index)? FindDayMonth(string text)
+    {
+        foreach (Match m in DayMonthRegex().Matches(text))
+        {
+            var mon = m.Groups["mon"].Value.TrimEnd('.');
+            if (!MonthNames.TryGetValue(mon, out int month)) continue;
+            int day = Int(m.Groups["d"].Success ? m.Groups["d"] : m.Groups["d2"]);
+            if (day is >= 1 and <= 31 && day <= DateTime.DaysInMonth(2000, month)) return (day, month, m.Index);
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d>\d{1,2})(?:er|\.|º)?\s*(?:de\s+)?(?<mon>\p{L}{3,12}\.?)|(?<mon>\p{L}{3,10}\.?)\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthRegex();
+
     /// <summary>The first date written anywhere in <paramref name="text"/>, or null.</summary>
     public static FoundDate? Find(string text)
     {
@@ -184,7 +206,7 @@ public static partial class DateParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?<mon>\p{L}{3,10}\.?)\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?!\d)" + TimePart, RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirstRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?<mon>\p{L}{3,12}\.?)(?:\s+de)?,?\s+(?<y>(?:19|20)\d{2})(?!\d)" + TimePart, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?,?\s*(?:de\s+)?(?<mon>\p{L}{3,12}\.?)(?:\s+de)?,?\s+(?<y>(?:19|20)\d{2})(?!\d)" + TimePart, RegexOptions.CultureInvariant)]
     private static partial Regex DayFirstRegex();
 
     [GeneratedRegex(@"(?<![\d.])(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>(?:19|20)\d{2})(?![\d.]\d)" + TimePart, RegexOptions.CultureInvariant)]

@@ -9,7 +9,7 @@ namespace Storyline.Metadata;
 /// Everything metadata rules read from one HTML page, collected in one pass over a parsed DOM: meta tags,
 /// JSON-LD, title/h1, canonical link, time elements, author elements and the body rendered as lines.
 /// </summary>
-public sealed class HtmlFacts
+public sealed partial class HtmlFacts
 {
     /// <summary>JSON-LD types that describe the article itself (schema.org Article and its subtypes).</summary>
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -43,6 +43,12 @@ public sealed class HtmlFacts
 
     public string? TitleElement { get; private set; }
     public string? H1 { get; private set; }
+
+    /// <summary>Text of every non-empty h1 in document order (ruby annotations left out), at most <see cref="MaxH1"/>.</summary>
+    public List<string> H1s { get; } = [];
+
+    /// <summary>Most h1 elements read.</summary>
+    private const int MaxH1 = 12;
     public string? Canonical { get; private set; }
     public string? Lang { get; private set; }
 
@@ -57,6 +63,9 @@ public sealed class HtmlFacts
 
     /// <summary>The body rendered as text lines (block elements break lines), for the text rules.</summary>
     public List<string> Lines { get; } = [];
+
+    /// <summary>Indexes of <see cref="Lines"/> rendered inside asides, navigation, footers or lists of other stories.</summary>
+    public HashSet<int> OtherStoryLines { get; } = [];
 
     /// <summary>Collects the facts from an already parsed document.</summary>
     public static HtmlFacts From(IHtmlDocument doc)
@@ -73,7 +82,13 @@ public sealed class HtmlFacts
             list.Add(Clean(content));
         }
         f.TitleElement = NonEmpty(doc.QuerySelector("head title")?.TextContent ?? doc.QuerySelector("title")?.TextContent);
-        f.H1 = NonEmpty((doc.QuerySelector("article h1") ?? doc.QuerySelector("main h1") ?? doc.QuerySelector("h1"))?.TextContent);
+        foreach (var h in doc.QuerySelectorAll("h1"))
+        {
+            if (VisibleText(h) is { } ht) f.H1s.Add(ht);
+            if (f.H1s.Count >= MaxH1) break;
+        }
+        var main = doc.QuerySelector("article h1") ?? doc.QuerySelector("main h1");
+        f.H1 = (main is not null ? VisibleText(main) : null) ?? f.H1s.FirstOrDefault();
         f.Canonical = NonEmpty(doc.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
         foreach (var s in doc.QuerySelectorAll("script[type='application/ld+json']"))
             f.ReadJsonLd(s.TextContent);
@@ -89,13 +104,65 @@ public sealed class HtmlFacts
         {
             if (e is IHtmlMetaElement) continue;
             var name = e.QuerySelector("[itemprop~='name']") is { } n ? (n.GetAttribute("content") ?? n.TextContent) : e.TextContent;
-            f.AddAuthor(name, "html:itemprop-author");
+            if (!InOtherStory(e)) f.AddAuthor(name, "html:itemprop-author");
         }
-        foreach (var e in doc.QuerySelectorAll("a[rel~='author']")) f.AddAuthor(e.TextContent, "html:rel-author");
-        foreach (var e in doc.QuerySelectorAll("[class*='byline'], [class*='author-name'], [class*='author__name'], [id*='byline'], [class~='author']"))
-            f.AddAuthor(e.TextContent, "html:byline-element");
+        foreach (var e in doc.QuerySelectorAll("a[rel~='author']"))
+            if (!InOtherStory(e)) f.AddAuthor(e.TextContent, "html:rel-author");
+        foreach (var e in doc.QuerySelectorAll("[class*='byline'], [class*='author-name'], [class*='author__name'], [class*='documentAuthor'], [id*='byline'], [class~='author']"))
+            if (!InOtherStory(e)) f.AddAuthor(VisibleText(e), "html:byline-element");
         if (doc.Body is { } body) f.Render(body);
         return f;
+    }
+
+    /// <summary>Containers of other stories, comments and page furniture: a byline inside one is not this article's.</summary>
+    private static readonly string[] OtherStoryMarks =
+    [
+        "related", "recommend", "teaser", "sidebar", "comment", "more-", "read-next", "readnext", "popular", "trending", "promo", "widget",
+        "footer", "newsletter", "outbrain", "taboola", "most-", "latest", "carousel",
+    ];
+
+    private static bool IsOtherStoryContainer(IElement p)
+    {
+        if (p.TagName is "ASIDE" or "NAV" or "FOOTER") return true;
+        var cls = (p.GetAttribute("class") ?? "") + " " + (p.Id ?? "");
+        if (cls.Length > 1)
+            foreach (var mark in OtherStoryMarks)
+                if (cls.Contains(mark, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="e"/> sits in an aside, nav, footer or a container named like a list of other stories.</summary>
+    internal static bool InOtherStory(IElement e)
+    {
+        for (var p = e.ParentElement; p is not null && p.TagName != "BODY"; p = p.ParentElement)
+        {
+            if (p.TagName is "ASIDE" or "NAV" or "FOOTER") return true;
+            var cls = (p.GetAttribute("class") ?? "") + " " + (p.Id ?? "");
+            if (cls.Length > 1)
+                foreach (var mark in OtherStoryMarks)
+                    if (cls.Contains(mark, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An element's text as shown: ruby annotations (rt, rp) and scripts left out, block children and br as spaces.</summary>
+    internal static string? VisibleText(IElement e)
+    {
+        var sb = new StringBuilder();
+        void Walk(INode n)
+        {
+            foreach (var c in n.ChildNodes)
+            {
+                if (c is IText t) { sb.Append(t.Data); continue; }
+                if (c is not IElement el || el.TagName is "RT" or "RP" || Skipped.Contains(el.TagName)) continue;
+                bool block = Blocks.Contains(el.TagName);
+                if (block) sb.Append(' ');
+                Walk(el);
+                if (block) sb.Append(' ');
+            }
+        }
+        Walk(e);
+        return NonEmpty(sb.ToString());
     }
 
     /// <summary>The first content of the first of <paramref name="keys"/> present.</summary>
@@ -116,10 +183,15 @@ public sealed class HtmlFacts
     private void Render(IElement body)
     {
         var sb = new StringBuilder();
+        int other = 0;
         void Flush()
         {
             var line = Clean(sb.ToString());
-            if (line.Length > 0 && Lines.Count < MaxLines) Lines.Add(line);
+            if (line.Length > 0 && Lines.Count < MaxLines)
+            {
+                if (other > 0) OtherStoryLines.Add(Lines.Count);
+                Lines.Add(line);
+            }
             sb.Clear();
         }
         void Walk(INode node)
@@ -130,9 +202,12 @@ public sealed class HtmlFacts
                 if (child is not IElement el || Skipped.Contains(el.TagName)) continue;
                 if (el.GetAttribute("hidden") is not null) continue;
                 bool block = Blocks.Contains(el.TagName);
+                bool otherStory = block && IsOtherStoryContainer(el);
                 if (block) Flush();
+                if (otherStory) other++;
                 Walk(el);
                 if (block) Flush(); else sb.Append(' ');
+                if (otherStory) other--;
             }
         }
         Walk(body);
@@ -155,16 +230,38 @@ public sealed class HtmlFacts
                 bool article = types.Any(t => ArticleTypes.Contains(t) || t.EndsWith("Article", StringComparison.OrdinalIgnoreCase));
                 bool page = types.Any(t => t.EndsWith("WebPage", StringComparison.OrdinalIgnoreCase));
                 if (!article && !page) continue;
-                var found = JsonLdArticle.From(obj, article);
+                var found = JsonLdReader.From(obj, article);
                 // Article types beat WebPage; the first of equal rank wins.
                 if (JsonLd is null || (article && !JsonLd.IsArticle)) JsonLd = found;
             }
         }
         catch (JsonException)
         {
-            // Broken JSON-LD is common; the page's other evidence still counts.
+            // Broken JSON-LD is common (raw newlines in strings, unescaped quotes, cut blocks): read its plain
+            // "key": "value" pairs leniently instead, so its dates, headline and authors still count.
+            if (JsonLd is null && Lenient(json) is { } l) JsonLd = l;
         }
     }
+
+    /// <summary>The article fields of a JSON-LD block that does not parse, read as "key": "value" pairs; null when it names no article fields.</summary>
+    internal static JsonLdArticle? Lenient(string json)
+    {
+        string? Get(string key) => LenientPair().Matches(json).FirstOrDefault(m => m.Groups["k"].Value == key) is { } m
+            ? NonEmpty(System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value.Replace("\\/", "/", StringComparison.Ordinal))) : null;
+        var published = Get("datePublished");
+        var headline = Get("headline");
+        if (published is null && headline is null) return null;
+        var authors = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in LenientAuthor().Matches(json))
+            if (NonEmpty(m.Groups["n"].Value) is { } n && !authors.Contains(n)) authors.Add(System.Net.WebUtility.HtmlDecode(n));
+        return new JsonLdArticle(true, headline, published, Get("dateCreated"), authors, null, null) { DateModified = Get("dateModified") };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""(?<k>datePublished|dateCreated|dateModified|headline)""\s*:\s*""(?<v>[^""\r\n]{1,400})""")]
+    private static partial System.Text.RegularExpressions.Regex LenientPair();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""author""\s*:\s*(?:\[\s*)?\{[^{}]*?""@type""\s*:\s*""Person""[^{}]*?""name""\s*:\s*""(?<n>[^""]{2,80})""")]
+    private static partial System.Text.RegularExpressions.Regex LenientAuthor();
 
     private static IEnumerable<JsonElement> Objects(JsonElement e)
     {
@@ -213,45 +310,64 @@ public sealed class HtmlFacts
 public sealed record JsonLdArticle(bool IsArticle, string? Headline, string? DatePublished, string? DateCreated,
     IReadOnlyList<string> Authors, string? Publisher, string? Url)
 {
+    /// <summary>Authors given as organisations (@type Organization and its kinds): never people; an agency at most.</summary>
+    public IReadOnlyList<string> OrganisationAuthors { get; init; } = [];
+
+    /// <summary>dateModified, kept apart: a modification date is never taken as the publication date.</summary>
+    public string? DateModified { get; init; }
+}
+
+/// <summary>Reads <see cref="JsonLdArticle"/> fields.</summary>
+internal static class JsonLdReader
+{
     internal static JsonLdArticle From(JsonElement o, bool isArticle)
     {
         string? Str(string name) => o.TryGetProperty(name, out var v) ? Text(v) : null;
         var authors = new List<string>();
-        if (o.TryGetProperty("author", out var a)) Names(a, authors);
-        if (authors.Count == 0 && o.TryGetProperty("creator", out var c)) Names(c, authors);
+        var orgs = new List<string>();
+        if (o.TryGetProperty("author", out var a)) Names(a, authors, orgs);
+        if (authors.Count == 0 && orgs.Count == 0 && o.TryGetProperty("creator", out var c)) Names(c, authors, orgs);
         string? publisher = null;
         if (o.TryGetProperty("publisher", out var p))
         {
             var list = new List<string>();
-            Names(p, list);
+            Names(p, list, list);
             publisher = list.FirstOrDefault();
         }
         string? url = Str("url");
         if (url is null && o.TryGetProperty("mainEntityOfPage", out var mep))
             url = mep.ValueKind == JsonValueKind.Object && mep.TryGetProperty("@id", out var id) ? Text(id) : Text(mep);
         return new JsonLdArticle(isArticle, Str("headline") ?? (isArticle ? Str("name") : null), Str("datePublished"), Str("dateCreated"),
-            authors.Distinct(StringComparer.Ordinal).ToList(), publisher, url);
+            authors.Distinct(StringComparer.Ordinal).ToList(), publisher, url)
+        {
+            OrganisationAuthors = orgs.Distinct(StringComparer.Ordinal).ToList(), DateModified = Str("dateModified"),
+        };
     }
 
-    private static void Names(JsonElement e, List<string> into)
+    private static void Names(JsonElement e, List<string> people, List<string> orgs)
     {
         switch (e.ValueKind)
         {
             case JsonValueKind.String:
-                if (HtmlFacts.NonEmpty(e.GetString()) is { } s) into.Add(s);
+                if (HtmlFacts.NonEmpty(e.GetString()) is { } s) people.Add(System.Net.WebUtility.HtmlDecode(s));
                 break;
             case JsonValueKind.Array:
-                foreach (var x in e.EnumerateArray()) Names(x, into);
+                foreach (var x in e.EnumerateArray()) Names(x, people, orgs);
                 break;
             case JsonValueKind.Object:
-                if (e.TryGetProperty("name", out var n) && Text(n) is { } name) into.Add(name);
+                if (e.TryGetProperty("name", out var n) && Text(n) is { } name)
+                {
+                    var types = HtmlFacts.Types(e);
+                    bool org = types.Count > 0 && !types.Any(t => t.Equals("Person", StringComparison.OrdinalIgnoreCase));
+                    (org ? orgs : people).Add(System.Net.WebUtility.HtmlDecode(name));
+                }
                 break;
         }
     }
 
     private static string? Text(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.String => HtmlFacts.NonEmpty(v.GetString()),
+        JsonValueKind.String => HtmlFacts.NonEmpty(v.GetString()) is { } str ? System.Net.WebUtility.HtmlDecode(str) : null,
         JsonValueKind.Array => v.EnumerateArray().Select(Text).FirstOrDefault(x => x is not null),
         JsonValueKind.Object => v.TryGetProperty("@value", out var val) ? Text(val) : null,
         _ => null,

@@ -70,7 +70,7 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         SetSource(md, html, url);
         var suffixSite = SetTitle(md, html, lines, url);
         SetPublisher(md, html, lines, suffixSite, url);
-        SetByline(md, html, lines);
+        SetByline(md, html, lines, url);
         SetPublished(doc.Kind, md, html, lines, url);
         if (md.Language is null) SetLanguage(doc, html, lines);
     }
@@ -132,6 +132,19 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
                 chosen = (value, rule);
                 break;
             }
+            // The visible headline beats the share titles (og:title is often a shorter or SEO rewrite), when an h1 is this
+            // article's headline: not the site's name and sharing most of its words with the page's titles. A longer h1
+            // that ends with a title carries a kicker ("Das Halbfinale am Dienstag Zweimal Kuusela ..."): the title wins.
+            var pageTitles = candidates.Where(c => c.Item2 != "html:h1" && !string.IsNullOrWhiteSpace(c.Item1))
+                .Select(c => TitleSplitter.Split(c.Item1!, known).Title).ToList();
+            if (pageTitles.Count > 0 && HeadlineH1(html, pageTitles, siteKeys) is { } h1)
+            {
+                var kicked = pageTitles.FirstOrDefault(t => TitleSplitter.Key(t).Length >= MinKickerTitleKey
+                    && TitleSplitter.Key(h1).Length > TitleSplitter.Key(t).Length && TitleSplitter.Key(h1).EndsWith(TitleSplitter.Key(t), StringComparison.Ordinal));
+                // The same words as the chosen title: keep the rule that found it first.
+                bool same = chosen is { } cur && TitleSplitter.Key(TitleSplitter.Split(cur.Value, known).Title) == TitleSplitter.Key(h1);
+                if (!same) chosen = kicked is not null ? (kicked, "html:h1-kicker-dropped") : (h1, "html:h1");
+            }
             // The <title> carries the site suffix even when og:title does not.
             if (html.TitleElement is { } te) suffix = TitleSplitter.Split(te, known).Site;
         }
@@ -144,6 +157,8 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             if (md.Title is null) md.Title = new Field<string>(split.Title, c.Rule);
             else if (IsAbbreviationOf(md.Title.Value, split.Title)) md.Title = new Field<string>(split.Title, c.Rule);
         }
+        // No title anywhere (plain-text corpora): derive one from the text so lists never show an empty title; the rule says so.
+        if (md.Title is null && chosen is null && DerivedTitle(lines) is { } derived) md.Title = derived;
         // A title from a container may carry a suffix too: the suffix is publisher evidence, the title keeps the rest.
         if (md.Title is { } t)
         {
@@ -156,6 +171,75 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
         }
         return suffix;
     }
+
+    /// <summary>Most words of a derived title before it is cut with an ellipsis.</summary>
+    public const int MaxDerivedTitleWords = 16;
+
+    /// <summary>Most characters of a derived title in scripts written without spaces.</summary>
+    public const int MaxDerivedTitleChars = 60;
+
+    /// <summary>
+    /// A title made from the text when the document has none: the first line that is prose (not a date, a byline or a
+    /// link), cut at its first sentence end and at <see cref="MaxDerivedTitleWords"/> words. Rule "derived:first-line" when
+    /// the whole line fits, "derived:first-sentence" when cut.
+    /// </summary>
+    public static Field<string>? DerivedTitle(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = HtmlFacts.Clean(raw);
+            if (line.Length == 0 || !line.Any(char.IsLetter) || IsWebUrl(line)) continue;
+            if (DateParser.Find(line) is { } d && d.Length >= line.Length - 3) continue;
+            if (ByPrefix().IsMatch(line)) continue;
+            const int MinWords = 3, MinCharsNoSpace = 6;
+            if (line.Contains(' ') ? line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords : line.Length < MinCharsNoSpace) continue;
+            var cut = line;
+            bool shortened = false;
+            if (SentenceEnd().Match(line) is { Success: true } m && m.Index + 1 < line.Length) { cut = line[..(m.Index + 1)]; shortened = true; }
+            var words = cut.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > MaxDerivedTitleWords) { cut = string.Join(' ', words.Take(MaxDerivedTitleWords)).TrimEnd(',', ';', ':') + "…"; shortened = true; }
+            else if (words.Length == 1 && cut.Length > MaxDerivedTitleChars) { cut = cut[..MaxDerivedTitleChars] + "…"; shortened = true; }
+            cut = cut.Trim();
+            if (cut.Length == 0) continue;
+            return new Field<string>(cut, shortened ? "derived:first-sentence" : "derived:first-line");
+        }
+        return null;
+    }
+
+    // A sentence end: ". " after a word of 3+ letters or a closing quote (not "U.S." or "Mr."), or CJK full stops.
+    [GeneratedRegex(@"(?<=\p{L}{3}|[""”’)])[.!?](?=\s)|[。！？]", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>Share of an h1's words that must appear in the page's other titles for it to count as the headline.</summary>
+    private const double MinH1Overlap = 0.6;
+
+    /// <summary>Shortest title (as a key) trusted as the end of a kicker-prefixed h1.</summary>
+    private const int MinKickerTitleKey = 12;
+
+    /// <summary>The first h1 that is the article's headline (see <see cref="SetTitle"/>), or null.</summary>
+    private static string? HeadlineH1(HtmlFacts? html, List<string> pageTitles, List<string> siteKeys)
+    {
+        if (html is null) return null;
+        var titleWords = new HashSet<string>(pageTitles.SelectMany(Words), StringComparer.Ordinal);
+        foreach (var h in html.H1s)
+        {
+            var key = TitleSplitter.Key(h);
+            if (key.Length == 0 || siteKeys.Contains(key)) continue;
+            var words = Words(h).ToList();
+            if (words.Count == 0) continue;
+            bool spaced = h.Contains(' ');
+            if (spaced && h.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < TextRules.MinTitleWords - 1) continue;
+            double overlap = (double)words.Count(titleWords.Contains) / words.Count;
+            if (overlap >= MinH1Overlap) return h;
+        }
+        return null;
+    }
+
+    /// <summary>Lower-case words (runs of letters or digits) of a title; scripts without spaces give one run per phrase.</summary>
+    private static IEnumerable<string> Words(string s) => WordRun().Matches(s).Select(m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
+    private static partial Regex WordRun();
 
     private static bool IsAbbreviationOf(string shortTitle, string full)
     {
@@ -193,42 +277,151 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             if (!string.IsNullOrWhiteSpace(value)) { md.Publisher = new Field<string>(value.Trim(), rule); return; }
     }
 
-    // ---- byline ----
+    // ---- byline, authors, agency ----
 
-    private static void SetByline(DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines)
-    {
-        if (md.Byline is not null && TextRules.CleanNames(md.Byline.Value) is not null) return;
-        var found = FindByline(html, lines);
-        if (found is not null) md.Byline = found;
-    }
+    /// <summary>Lines after the headline searched for a "By ..." line (before it: <see cref="BylineLinesBefore"/>).</summary>
+    private const int BylineLinesAfter = 25, BylineLinesBefore = 6;
 
-    private static Field<string>? FindByline(HtmlFacts? html, IReadOnlyList<string> lines)
+    /// <summary>Lines searched for a byline when the headline is not found among the rendered lines.</summary>
+    private const int BylineLinesNoHeadline = 60;
+
+    /// <summary>
+    /// Sets <see cref="DocumentMetadata.Byline"/>, <see cref="DocumentMetadata.Authors"/> and <see cref="DocumentMetadata.Agency"/>.
+    /// Evidence, best first: a container's own author field (feed, JSONL) when it names people; JSON-LD authors typed as
+    /// people (organisations only as an agency); author meta tags; author markup (itemprop/rel=author/byline classes) outside
+    /// asides and lists of other stories; a "By ..." line near the headline. Each is taken apart by <see cref="BylineParser"/>;
+    /// the first that yields a person wins. The agency is the first one any of them credits.
+    /// </summary>
+    private static void SetByline(DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines, string? url)
     {
+        string?[] sites = [md.Source?.Value, html?.FirstMeta("og:site_name")?.Value, Host(url), md.Publisher?.Value, html?.JsonLd?.Publisher,
+            html?.FirstMeta(PublisherMeta)?.Value];
+        string? agency = null;
+        (ParsedByline Parsed, string Rule)? chosen = null;
+        void Consider(string? raw, string rule, bool singleWord)
+        {
+            if (chosen is not null || string.IsNullOrWhiteSpace(raw)) return;
+            var p = BylineParser.Parse(raw, singleWord, sites);
+            agency ??= p.Agency;
+            if (p.People.Count > 0) chosen = (p, rule);
+        }
+        if (md.Byline is { } existing) Consider(existing.Value, existing.Rule, true);
         if (html is not null)
         {
-            if (html.JsonLd is { Authors.Count: > 0 } j)
+            if (html.JsonLd is { } j)
             {
-                var names = j.Authors.Select(TextRules.CleanNames).Where(n => n is not null).Distinct().ToList();
-                if (names.Count > 0) return new Field<string>(string.Join(", ", names), "jsonld:author");
+                var people = new List<string>();
+                foreach (var a in j.Authors)
+                {
+                    var p = BylineParser.Parse(a, true, sites);
+                    agency ??= p.Agency;
+                    people.AddRange(p.People.Where(x => !people.Contains(x, StringComparer.OrdinalIgnoreCase)));
+                }
+                foreach (var o in j.OrganisationAuthors) agency ??= BylineParser.KnownAgency(o);
+                if (people.Count > 0 && chosen is null) chosen = (new ParsedByline(people, null), "jsonld:author");
             }
             foreach (var key in AuthorMeta)
             {
+                if (chosen is not null) break;
                 if (!html.Meta.TryGetValue(key, out var values)) continue;
-                var names = values.Where(v => !IsWebUrl(v)).Select(TextRules.CleanNames).Where(n => n is not null).Distinct().ToList();
-                if (names.Count > 0) return new Field<string>(string.Join(", ", names), "meta:" + key);
+                var people = new List<string>();
+                foreach (var v in values.Where(v => !IsWebUrl(v)))
+                {
+                    var p = BylineParser.Parse(v, false, sites);
+                    agency ??= p.Agency;
+                    people.AddRange(p.People.Where(x => !people.Contains(x, StringComparer.OrdinalIgnoreCase)));
+                }
+                if (people.Count > 0) chosen = (new ParsedByline(people, null), "meta:" + key);
             }
-            foreach (var (text, rule) in html.AuthorElements)
-                if (TextRules.CleanNames(text) is { } n) return new Field<string>(n, rule);
+            // Author markup: the people of every element of the first kind that names any ("By X" and "and Y" often sit apart).
+            foreach (var kind in html.AuthorElements.Select(e => e.Rule).Distinct().ToList())
+            {
+                if (chosen is not null) break;
+                var people = new List<string>();
+                foreach (var (text, rule) in html.AuthorElements.Where(e => e.Rule == kind))
+                {
+                    var p = BylineParser.Parse(text, kind != "html:byline-element", sites);
+                    agency ??= p.Agency;
+                    people.AddRange(p.People.Where(x => !people.Contains(x, StringComparer.OrdinalIgnoreCase)));
+                    if (people.Count >= MaxAuthors) break;
+                }
+                if (people.Count > 0) chosen = (new ParsedByline(people, null), kind);
+            }
         }
-        return TextRules.BylineLine(lines) is { } line ? new Field<string>(line.Value, line.Rule) : null;
+        if (chosen is null && BylineNearHeadline(md.Title?.Value, lines, html?.OtherStoryLines) is { } line) Consider(line.Value, line.Rule, false);
+        if (chosen is { } c)
+        {
+            md.Authors.Clear();
+            md.Authors.AddRange(c.Parsed.People);
+            md.Byline = new Field<string>(c.Parsed.Text!, c.Rule);
+        }
+        else if (md.Byline is not null && BylineParser.Parse(md.Byline.Value, true, sites).People.Count == 0)
+            md.Byline = null; // a container's "author" that names no person (a site, a desk) is no byline
+        if (md.Agency is null && agency is not null) md.Agency = new Field<string>(agency, "byline:agency");
     }
+
+    /// <summary>A "By ..." line near the headline (a lone "By"/"Von" line is joined with the short name lines after it).</summary>
+    private static TextFinding<string>? BylineNearHeadline(string? title, IReadOnlyList<string> lines, HashSet<int>? otherStory)
+    {
+        int head = -1;
+        if (title is { Length: > 0 })
+            for (int i = 0; i < lines.Count && head < 0; i++)
+                if (lines[i].Length < title.Length * 2 && lines[i].Contains(title, StringComparison.OrdinalIgnoreCase)) head = i;
+        int from = head < 0 ? 0 : Math.Max(0, head - BylineLinesBefore);
+        int to = head < 0 ? Math.Min(lines.Count, BylineLinesNoHeadline) : Math.Min(lines.Count, head + BylineLinesAfter);
+        var window = new List<string>();
+        for (int i = from; i < to; i++)
+        {
+            var l = lines[i];
+            if (otherStory is not null && otherStory.Contains(i)) { window.Add(""); continue; }
+            if (LoneBy().IsMatch(l))
+            {
+                // "By" / "April Roach" / "@aprilroach28" / "Daniel O'Mahony" / "01 October 2020"
+                var sb = new System.Text.StringBuilder(l);
+                const int MaxJoined = 5, MaxNameLine = 40;
+                for (int k = i + 1; k < to && k <= i + MaxJoined; k++)
+                {
+                    var n = lines[k];
+                    if (n.Length > MaxNameLine || n.Any(char.IsDigit)) break;
+                    sb.Append(k == i + 1 || n.StartsWith('@') || n is "and" or "und" or "&" or "y" or "et" ? " " : ", ").Append(n);
+                }
+                window.Add(sb.ToString().Replace(" and, ", " and ", StringComparison.Ordinal).Replace(" und, ", " und ", StringComparison.Ordinal));
+            }
+            else window.Add(l);
+        }
+        for (int i = 0; i < window.Count; i++)
+            if (window[i].Length <= TextRules.MaxBylineLine && ByPrefix().IsMatch(window[i])) return new TextFinding<string>(window[i], "text:by-line", i + from);
+        return null;
+    }
+
+    /// <summary>Most people taken from author markup.</summary>
+    private const int MaxAuthors = 6;
+
+    [GeneratedRegex(@"^(?:By|BY|Von|VON|Por|POR|Par|PAR|Door|Autor(?:in)?:|Author:|Auteur\s*:|Text:|Written by|Erstellt von|erstellt von)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"^(?:By|BY|Von|VON|Por|POR|Par|PAR|Door|Autor:|Author:)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneBy();
 
     // ---- published ----
 
+    /// <summary>A date candidate: value, date-only, rule, and whether its text stated a zone.</summary>
+    private readonly record struct DateCandidate(DateTimeOffset Value, bool DateOnly, string Rule, bool Zoned);
+
+    /// <summary>Most hours between a page's UTC stamp and its local clock stamp (UTC−12 … UTC+14).</summary>
+    private const int MaxZoneHours = 14;
+
+    /// <summary>
+    /// Sets the publication date. The first plausible candidate wins (see <see cref="PublishedCandidates"/>), then the
+    /// day is made the page's own: (1) a UTC stamp with a second, zone-less stamp of the same minute and second some whole
+    /// hours away is the same instant on the page's local clock, so the value takes that offset ("+local-offset");
+    /// (2) a UTC or date-only value one day off the date printed next to the headline gives way to that printed day
+    /// ("+local-day"), since the page shows its own day. Modification dates come only after every publication rule.
+    /// </summary>
     private void SetPublished(ContentKind kind, DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines, string? url)
     {
-        var candidates = PublishedCandidates(kind, html, lines, url);
-        (DateTimeOffset Value, bool DateOnly, string Rule)? best = null;
+        var candidates = PublishedCandidates(kind, md, html, lines, url);
+        DateCandidate? best = null;
         foreach (var c in candidates)
             if (Plausible(c.Value)) { best = c; break; }
 
@@ -253,16 +446,57 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             foreach (var c in candidates)
                 if (!c.DateOnly && Plausible(c.Value) && c.Value.Date == b.Value.Date) { b = c; break; }
         }
-        md.Published = new Field<DateTimeOffset>(b.Value, b.Rule);
-        md.PublishedDateOnly = b.DateOnly;
+        var value = b.Value;
+        bool dateOnly = b.DateOnly;
+        string rule = b.Rule;
+        if (!dateOnly && value.Offset == TimeSpan.Zero)
+        {
+            foreach (var c in candidates)
+            {
+                if (c.Zoned || c.DateOnly || ReferenceEquals(c.Rule, b.Rule) && c.Value == b.Value) continue;
+                var clock = new DateTimeOffset(c.Value.DateTime, TimeSpan.Zero);
+                var diff = clock - value.UtcDateTime;
+                if (diff == TimeSpan.Zero || diff.Minutes != 0 || diff.Seconds != 0 || Math.Abs(diff.TotalHours) > MaxZoneHours) continue;
+                value = value.ToOffset(TimeSpan.FromHours(Math.Round(diff.TotalHours)));
+                rule += "+local-offset";
+                break;
+            }
+        }
+        if ((dateOnly || value.Offset == TimeSpan.Zero) && candidates.FirstOrDefault(c => c.Rule == "text:date-near-headline") is { Rule: not null } shown
+            && shown.Rule != b.Rule && Plausible(shown.Value))
+        {
+            var gap = shown.Value.Date - value.Date;
+            if (Math.Abs(gap.TotalDays) == 1)
+            {
+                value = shown.DateOnly ? new DateTimeOffset(shown.Value.Date, TimeSpan.Zero) : shown.Value;
+                dateOnly = shown.DateOnly;
+                rule += "+local-day";
+            }
+        }
+        md.Published = new Field<DateTimeOffset>(value, rule);
+        md.PublishedDateOnly = dateOnly;
     }
 
-    private List<(DateTimeOffset Value, bool DateOnly, string Rule)> PublishedCandidates(ContentKind kind, HtmlFacts? html, IReadOnlyList<string> lines, string? url)
+    /// <summary>Modification-date meta tags: evidence only when nothing states the publication.</summary>
+    private static readonly string[] ModifiedMeta = ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
+
+    /// <summary>
+    /// Date evidence, best first: publication meta tags, JSON-LD datePublished, other date meta, JSON-LD dateCreated,
+    /// &lt;time&gt; marked as publication time, a labelled date ("Published on ..."), the date printed next to the
+    /// headline, other &lt;time&gt; elements, a date in the URL path, a bare date line at the top of plain text, a labelled
+    /// day and month without a year ("Publié le 3 mars") dated by the page's modification year; last, modification dates
+    /// (meta, JSON-LD, "Updated on ...").
+    /// </summary>
+    private List<DateCandidate> PublishedCandidates(ContentKind kind, DocumentMetadata md, HtmlFacts? html, IReadOnlyList<string> lines, string? url)
     {
-        var list = new List<(DateTimeOffset, bool, string)>();
+        var list = new List<DateCandidate>();
         void Add(string? raw, string rule)
         {
-            if (DateParser.TryParse(raw, out var v, out bool d)) list.Add((v, d, rule));
+            if (DateParser.TryParse(raw, out var v, out bool d)) list.Add(new DateCandidate(v, d, rule, DateParser.HasExplicitZone(raw)));
+        }
+        void AddFound(TextFinding<FoundDate>? f)
+        {
+            if (f is not null) list.Add(new DateCandidate(f.Value.Value, f.Value.DateOnly, f.Rule, !f.Value.DateOnly && f.Value.Value.Offset != TimeSpan.Zero));
         }
         if (html is not null)
         {
@@ -275,13 +509,46 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
             foreach (var (v, marked) in html.Times)
                 if (marked) { Add(v, "html:time[pubdate]"); break; }
         }
-        if (TextRules.LabelledDate(lines) is { } label) list.Add((label.Value.Value, label.Value.DateOnly, label.Rule));
+        AddFound(TextRules.LabelledDate(lines));
+        if (html is not null) AddFound(TextRules.DateNearHeadline(lines, HeadlineLine(md.Title?.Value, lines)));
         if (html is not null)
             foreach (var (v, marked) in html.Times)
-                if (!marked) { Add(v, "html:time"); break; }
-        if (UrlDate(url) is { } ud) list.Add((ud, true, "url:path-date"));
-        if (kind == ContentKind.Text && TextRules.DateLine(lines) is { } dl) list.Add((dl.Value.Value, dl.Value.DateOnly, dl.Rule));
+                if (!marked) Add(v, "html:time");
+        if (UrlDate(url) is { } ud) list.Add(new DateCandidate(ud, true, "url:path-date", false));
+        if (kind == ContentKind.Text) AddFound(TextRules.DateLine(lines));
+        var modified = new List<DateCandidate>();
+        if (html is not null)
+        {
+            foreach (var k in ModifiedMeta)
+                if (html.Meta.TryGetValue(k, out var vs) && DateParser.TryParse(vs[0], out var mv, out bool md0))
+                    modified.Add(new DateCandidate(mv, md0, "meta:" + k + " (modified)", DateParser.HasExplicitZone(vs[0])));
+            if (DateParser.TryParse(html.JsonLd?.DateModified, out var jm, out bool jd))
+                modified.Add(new DateCandidate(jm, jd, "jsonld:dateModified (modified)", DateParser.HasExplicitZone(html.JsonLd?.DateModified)));
+        }
+        if (TextRules.UpdatedDate(lines) is { } upd) modified.Add(new DateCandidate(upd.Value.Value, upd.Value.DateOnly, upd.Rule + " (modified)", false));
+        // "Publié le 3 mars": the year is the one that puts that day on or before a known later date of the page.
+        if (TextRules.LabelledDayMonth(lines) is { } dm)
+        {
+            var reference = list.Concat(modified).Where(c => Plausible(c.Value)).Select(c => (DateTimeOffset?)c.Value).FirstOrDefault();
+            if (reference is { } r)
+            {
+                int year = r.Year;
+                if (new DateTime(year, dm.Month, Math.Min(dm.Day, DateTime.DaysInMonth(year, dm.Month)), 0, 0, 0, DateTimeKind.Unspecified) > r.Date) year--;
+                if (dm.Day <= DateTime.DaysInMonth(year, dm.Month))
+                    list.Add(new DateCandidate(new DateTimeOffset(year, dm.Month, dm.Day, 0, 0, 0, TimeSpan.Zero), true, "text:published-label-no-year", false));
+            }
+        }
+        list.AddRange(modified);
         return list;
+    }
+
+    /// <summary>The index of the rendered line holding the headline, or -1.</summary>
+    private static int HeadlineLine(string? title, IReadOnlyList<string> lines)
+    {
+        if (string.IsNullOrEmpty(title)) return -1;
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i].Length < title.Length * 2 && lines[i].Contains(title, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     private bool Plausible(DateTimeOffset v) =>

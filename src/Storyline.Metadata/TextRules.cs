@@ -95,6 +95,90 @@ public static partial class TextRules
         return null;
     }
 
+    /// <summary>Lines after the headline searched for its visible date; lines before it likewise.</summary>
+    public const int DateLinesAfterHeadline = 15, DateLinesBeforeHeadline = 4;
+
+    /// <summary>A line longer than this near the headline is body text, not a date line.</summary>
+    public const int MaxDateLine = 100;
+
+    /// <summary>
+    /// The date printed next to the headline ("Nov 18, 2019 at 9:24 pm ET", "19.10.2019, 05:00 Uhr", "3 de Mayo de 2022",
+    /// "Datum:" on one line and "03.11.2021" on the next): the first date in a short line within a few lines of
+    /// <paramref name="head"/> (the headline's line; -1 when unknown: the top lines). Lines labelled "updated"/"modified"
+    /// are skipped. Null when none.
+    /// </summary>
+    public static TextFinding<FoundDate>? DateNearHeadline(IReadOnlyList<string> lines, int head)
+    {
+        // After the headline first (a site header often prints today's date above it), then just before it.
+        int start = Math.Max(0, head);
+        int to = Math.Min(lines.Count, start + DateLinesAfterHeadline + 1);
+        var order = Enumerable.Range(start, Math.Max(0, to - start));
+        if (head > 0) order = order.Concat(Enumerable.Range(Math.Max(0, head - DateLinesBeforeHeadline), Math.Min(DateLinesBeforeHeadline, head)).Reverse());
+        foreach (int i in order)
+        {
+            var line = lines[i];
+            if (line.Length > MaxDateLine || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) continue;
+            if (UpdatedLabel().IsMatch(line)) continue;
+            // A date in running prose ("the vote was moved to May 6, 2024 by the council.") is not the page's date line.
+            if (DateParser.Find(line) is { } f && !IsProseAround(line, f))
+            {
+                // A time written after the date's own pattern ("May 6, 2024 at 9:24 pm ET") is read with the date.
+                var rest = line[(f.Index + f.Length)..];
+                var value = f;
+                if (f.DateOnly && TimeAfter().Match(rest) is { Success: true } tm) value = WithTime(f, tm);
+                return new TextFinding<FoundDate>(value, "text:date-near-headline", i);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Most words beside the date on a date line ("Johnny Castro | Viernes 22 abril, 2022").</summary>
+    public const int MaxWordsBesideDate = 8;
+
+    private static bool IsProseAround(string line, FoundDate f)
+    {
+        var rest = (line[..f.Index] + " " + line[(f.Index + f.Length)..]).Trim();
+        if (rest.EndsWith('.') && rest.Length > 3) return true;
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) > MaxWordsBesideDate;
+    }
+
+    /// <summary>"Updated on December 12, 2016", "Aktualisiert am 3. März 2021", "Mis à jour le ...": a modification date (a last resort for the publication date).</summary>
+    public static TextFinding<FoundDate>? UpdatedDate(IReadOnlyList<string> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length > MaxLabelLine || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) continue;
+            var m = UpdatedLabel().Match(line);
+            if (m.Success && DateParser.Find(line[(m.Index + m.Length)..]) is { } f) return new TextFinding<FoundDate>(f, "text:updated-label", i);
+        }
+        return null;
+    }
+
+    /// <summary>A publication label with a day and month but no year ("Publié le 3 mars", "Published March 3"): day, month, line.</summary>
+    public static (int Day, int Month, int Line)? LabelledDayMonth(IReadOnlyList<string> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length > MaxLabelLine || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) continue;
+            foreach (Match label in DateLabel().Matches(line))
+            {
+                if (!label.Groups["pub"].Success) continue;
+                var after = line[(label.Index + label.Length)..];
+                if (DateParser.Find(after) is not null) continue;
+                if (DateParser.FindDayMonth(after) is { } dm && Gap().IsMatch(after[..dm.Index])) return (dm.Day, dm.Month, i);
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:updated|last\s+updated|modified|aktualisiert|geändert|mis\s+à\s+jour|actualizado|actualización|aggiornato|zaktualizowano|bijgewerkt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpdatedLabel();
+
+    [GeneratedRegex(@"^\s*(?:,|\||•|·|-|–|—)?\s*(?:at|um|à|a las|alle|om|o|,)?\s*(?<h>\d{1,2})[:.h](?<mi>\d{2})\s*(?<ampm>[ap]\.?m\.?)?\s*(?<z>[A-Z]{2,4})?(?:\s*Uhr)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAfter();
+
     /// <summary>A line near the top of a plain-text document that is nothing but a date (and maybe a time).</summary>
     public static TextFinding<FoundDate>? DateLine(IReadOnlyList<string> lines)
     {

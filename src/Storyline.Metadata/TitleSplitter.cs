@@ -41,6 +41,21 @@ public static partial class TitleSplitter
     public static SplitTitle Split(string raw, params string?[] knownSites)
     {
         var title = Normalise(raw);
+        // "(Published 2016)" (archive pages) and a leading section label "Opinion | " are never part of the headline.
+        title = PublishedYear().Replace(title, "").Trim();
+        if (SectionPrefix().Match(title) is { Success: true } sp && WordCount(title[sp.Length..]) >= MinTitleWords) title = title[sp.Length..].Trim();
+        // A known site glued on without spaces, as CJK and some CMS titles do: "标题_新浪网", "NEWS WEB EASY|标题", "Titel › Meedia".
+        foreach (var site in knownSites)
+        {
+            if (string.IsNullOrWhiteSpace(site)) continue;
+            var st = site.Trim();
+            if (st.Length >= title.Length) continue;
+            if (title.EndsWith(st, StringComparison.OrdinalIgnoreCase) && TightSeparator().Match(title[..^st.Length]) is { Success: true } ts
+                && ts.Index + ts.Length == title.Length - st.Length && ts.Index > 0)
+                return new SplitTitle(title[..ts.Index].Trim(), st);
+            if (title.StartsWith(st, StringComparison.OrdinalIgnoreCase) && TightSeparatorStart().Match(title[st.Length..]) is { Success: true } ls)
+                return new SplitTitle(title[(st.Length + ls.Length)..].Trim(), st);
+        }
         var seps = Separators().Matches(title);
         if (seps.Count == 0) return new SplitTitle(title, null);
         var known = knownSites.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Key(k!)).Where(k => k.Length > 0).ToList();
@@ -129,11 +144,25 @@ public static partial class TitleSplitter
     private static string Normalise(string s) => Space().Replace(s.Replace('\u00A0', ' '), " ").Trim();
 
     // Separator with spaces around it; a hyphen without spaces (Covid-19) is not one.
-    [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|~)\s+")]
+    [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|›|~)\s+")]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|~)\s*$")]
+    [GeneratedRegex(@"\s+(?:\||-|–|—|:|::|·|•|//|«|»|›|~)\s*$")]
     private static partial Regex TrailingSeparator();
+
+    // Separators that join a known site name without spaces (full-width forms, underscore, pipe, angle quote).
+    [GeneratedRegex(@"\s*(?:\||｜|：|_|›|»|·|-|–|—|:)\s*$")]
+    private static partial Regex TightSeparator();
+
+    [GeneratedRegex(@"^\s*(?:\||｜|：|_|›|»|·|-|–|—|:)\s*")]
+    private static partial Regex TightSeparatorStart();
+
+    [GeneratedRegex(@"\s*\((?:Published|Publié|Veröffentlicht|Publicado)\s+(?:19|20)\d{2}\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishedYear();
+
+    // "Opinion | ", "ANALYSIS: ", "Live | ": a section or format label before the headline.
+    [GeneratedRegex(@"^(?:Opinion|Opinión|Meinung|Tribune|Analysis|Analyse|Análisis|Commentary|Kommentar|Editorial|Review|Live|Video|Watch|Podcast|Exclusive|Exklusiv|Interview|Gastbeitrag|Column|Kolumne)\s*[|:]\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionPrefix();
 
     [GeneratedRegex(@"\.(?:com|org|net|co\.uk|co|de|fr|es|it|pl|nl|ru|br|ch|at|be|info|news|io|uk|us|ca|au|in)$")]
     private static partial Regex TopLevel();

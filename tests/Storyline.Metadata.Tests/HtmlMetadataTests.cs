@@ -152,7 +152,6 @@ public class HtmlMetadataTests
     }
 
     [Theory]
-    [InlineData("<meta property=\"article:modified_time\" content=\"2022-11-03T10:00:00Z\">", "<p>A story without a date.</p>")]
     [InlineData("", "<p>A story.</p><footer>© 2021 Valley Herald. All rights reserved.</footer>")]
     [InlineData("", "<p>The date of the vote was moved to May 6, 2024 by the council.</p>")]
     [InlineData("<meta property=\"article:published_time\" content=\"2031-01-01T00:00:00Z\">", "<p>Clock says 2025: a 2031 date is wrong.</p>")]
@@ -164,11 +163,21 @@ public class HtmlMetadataTests
         Assert.False(md.PublishedDateOnly);
     }
 
+    [Fact]
+    public void Published_OnlyAModifiedDate_IsALastResort_Marked()
+    {
+        // Issue 14: published is preferred over modified; a page stating only its modification time is dated by it, and the rule says so.
+        var md = Run(Html(Page("<title>Story</title><meta property=\"article:modified_time\" content=\"2022-11-03T10:00:00Z\">", "<p>A story without a date.</p>"),
+            "https://paper.example/news/story"));
+        Assert.Equal(new DateTime(2022, 11, 3), md.Published!.Value.Date);
+        Assert.Equal("meta:article:modified_time (modified)", md.Published.Rule);
+    }
+
     [Theory]
     [InlineData("<a rel=\"author\" href=\"/staff/kim\">Kim Sato</a>", "html:rel-author", "Kim Sato")]
     [InlineData("<span itemprop=\"author\" itemscope><span itemprop=\"name\">Kim Sato</span></span>", "html:itemprop-author", "Kim Sato")]
     [InlineData("<div class=\"article-byline\">By Kim Sato</div>", "html:byline-element", "Kim Sato")]
-    [InlineData("<p>By KIM SATO and LEE PARK</p><p>The story text follows here in full.</p>", "text:by-line", "Kim Sato and Lee Park")]
+    [InlineData("<p>By KIM SATO and LEE PARK</p><p>The story text follows here in full.</p>", "text:by-line", "Kim Sato, Lee Park")]
     public void Byline_EachRuleClass(string body, string rule, string name)
     {
         var md = Run(Html(Page("<title>Story</title>", body)));

@@ -25,6 +25,7 @@ public static class EvalCommand
         cmd.Add(EvalQuotesCommand.Create());
         cmd.Add(EvalEventsCommand.Create());
         cmd.Add(EvalContradictionsCommand.Create());
+        cmd.Add(EvalMetadataCommand.Create());
         return cmd;
     }
 }

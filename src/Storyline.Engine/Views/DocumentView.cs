@@ -16,6 +16,10 @@ public sealed record DocumentView
     public string? Source { get; init; }
     public string? Publisher { get; init; }
     public string? Byline { get; init; }
+    /// <summary>The people of the byline, one name each (empty when none).</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The wire service or agency credited, apart from the people.</summary>
+    public string? Agency { get; init; }
     /// <summary>ISO 8601 date (or date-time when the time of day is known), or null.</summary>
     public string? Published { get; init; }
     public string? Language { get; init; }
@@ -70,7 +74,7 @@ public sealed record DocumentView
         var m = d.Metadata;
         var prov = new Dictionary<string, string>();
         void Rule<T>(string name, Field<T>? f) { if (f is not null) prov[name] = f.Rule; }
-        Rule("title", m.Title); Rule("source", m.Source); Rule("publisher", m.Publisher); Rule("byline", m.Byline);
+        Rule("title", m.Title); Rule("source", m.Source); Rule("publisher", m.Publisher); Rule("byline", m.Byline); Rule("agency", m.Agency);
         Rule("published", m.Published); Rule("language", m.Language); Rule("url", m.Url);
         return new DocumentView
         {
@@ -79,6 +83,8 @@ public sealed record DocumentView
             Source = m.Source?.Value,
             Publisher = m.Publisher?.Value,
             Byline = m.Byline?.Value,
+            Authors = m.Authors,
+            Agency = m.Agency?.Value,
             Published = m.Published is { } p ? FormatDate(p.Value, m.PublishedDateOnly) : null,
             Language = m.Language?.Value,
             Url = m.Url?.Value ?? d.Origin.Url,
