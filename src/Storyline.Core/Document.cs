@@ -34,10 +34,25 @@ public sealed class Document
     /// </summary>
     public ParsedHtml? Html { get; set; }
 
-    /// <summary>Clean body text: paragraphs separated by one blank line.</summary>
+    /// <summary>
+    /// The main content of an HTML page as the extraction stage found it (<see cref="Attr.ExtractedText"/>); empty for plain
+    /// text. Only an input to the text stage, which composes <see cref="Text"/>; later stages read <see cref="Text"/>.
+    /// </summary>
+    public string ExtractedText { get; set; } = "";
+
+    /// <summary>
+    /// A plain-text document with its debris removed, as the cleaning stage left it (<see cref="Attr.CleanedText"/>); empty
+    /// for HTML. Only an input to the text stage, which composes <see cref="Text"/>; later stages read <see cref="Text"/>.
+    /// </summary>
+    public string CleanedText { get; set; } = "";
+
+    /// <summary>
+    /// Clean body text: paragraphs separated by one blank line. Produced by exactly one stage, the text stage
+    /// (<see cref="Stages.TextStage"/>), from <see cref="ExtractedText"/> or <see cref="CleanedText"/>.
+    /// </summary>
     public string Text { get; set; } = "";
 
-    /// <summary>Lines or blocks removed while cleaning, each with the reason; nothing is silently dropped.</summary>
+    /// <summary>Lines or blocks removed while extracting or cleaning (<see cref="Attr.Removed"/>), each with the reason; nothing is silently dropped.</summary>
     public List<RemovedText> Removed { get; } = [];
 
     /// <summary>Metadata fields, each with the rule that found it.</summary>

@@ -4,7 +4,14 @@ namespace Storyline.Core;
 public static class Attr
 {
     public const string RawText = "doc.raw_text";
+    /// <summary>The body text every later stage reads, <see cref="Document.Text"/>; assigned by one stage only (text.v1).</summary>
     public const string Text = "doc.text";
+    /// <summary>The main content of an HTML page, <see cref="Document.ExtractedText"/> (the extraction stage).</summary>
+    public const string ExtractedText = "doc.extracted_text";
+    /// <summary>A plain-text document without its debris, <see cref="Document.CleanedText"/> (the cleaning stage).</summary>
+    public const string CleanedText = "doc.cleaned_text";
+    /// <summary>What extraction and cleaning removed, with reasons: <see cref="Document.Removed"/>.</summary>
+    public const string Removed = "doc.removed";
     /// <summary>The parsed HTML page, <see cref="Document.Html"/>.</summary>
     public const string Html = "doc.html";
     public const string Metadata = "doc.metadata";
@@ -25,7 +32,19 @@ public static class Attr
 }
 
 /// <summary>What a stage is: a versioned id, what it needs and what it adds.</summary>
-public sealed record StageInfo(string Id, IReadOnlyList<string> Requires, IReadOnlyList<string> Assigns);
+/// <param name="Id">Versioned stage id ("thing.v1").</param>
+/// <param name="Requires">Attributes the stage cannot run without: an earlier stage must assign each (checked by
+/// <see cref="PipelineBuilder.Build"/>); at run time the stage is skipped (SL1019) when one is missing.</param>
+/// <param name="Assigns">Every document field the stage writes (the default pipeline's contract test checks it).</param>
+public sealed record StageInfo(string Id, IReadOnlyList<string> Requires, IReadOnlyList<string> Assigns)
+{
+    /// <summary>
+    /// Attributes the stage reads when they are there and does without otherwise (e.g. the text stage reads the extracted
+    /// or the cleaned text, whichever the pipeline has). When the pipeline has a stage that assigns one, that stage must
+    /// come earlier: <see cref="PipelineBuilder.Build"/> rejects the order otherwise (SL0101).
+    /// </summary>
+    public IReadOnlyList<string> Reads { get; init; } = [];
+}
 
 /// <summary>
 /// A pipeline stage: takes a document, adds what it knows. Stages must be thread-safe
@@ -100,6 +119,13 @@ public sealed class PipelineBuilder
                         $"Stage '{s.Info.Id}' needs '{r}', which no earlier stage assigns; reorder or add one.");
             have.UnionWith(s.Info.Assigns);
         }
+        // An optional input assigned only after its reader would silently never be read: a wrong order.
+        for (int i = 0; i < _stages.Count; i++)
+            foreach (var r in _stages[i].Stage.Info.Reads)
+                if (!Given.Contains(r) && !_stages.Take(i).Any(e => e.Stage.Info.Assigns.Contains(r))
+                    && _stages.Skip(i + 1).FirstOrDefault(l => l.Stage.Info.Assigns.Contains(r)).Stage is { } later)
+                    throw new StorylineException(ErrorCode.SL0101,
+                        $"Stage '{_stages[i].Stage.Info.Id}' reads '{r}', which '{later.Info.Id}' assigns only after it; reorder.");
         return new Pipeline([.. _stages.Select(s => s.Stage)], Strict, [.. _stages.Select(s => s.Guard)], [.. Given], Watchdog);
     }
 }

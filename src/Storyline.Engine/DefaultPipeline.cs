@@ -53,12 +53,13 @@ public static class DefaultPipeline
     {
         options ??= new Options();
         var b = new PipelineBuilder { Strict = options.Strict, Watchdog = options.Watchdog };
-        // Body first (HTML main content, or plain-text debris cleaning); metadata then sees what cleaning found
-        // (headline, byline, credits) and never overrides a field an explicit container field set.
+        // Body first (HTML main content, or plain-text debris cleaning), each into its own field; the text stage alone
+        // composes doc.Text from them. Metadata then sees the body and what cleaning found (headline, byline, credits)
+        // and never overrides a field an explicit container field set.
         b.UseHtmlExtraction();
         b.UseTextCleaning();
+        b.Add(new TextStage());
         b.UseMetadata();
-        b.Add(new PassThroughTextStage());
         b.Add(new ContentHashStage());
         if (options.ArticleCheck) b.Add(new ArticleCheckStage());
         if (options.Language)

@@ -31,7 +31,8 @@ public sealed class EntityStage(EntityOptions? options = null) : IStage
     private readonly EntityOptions _options = options ?? new();
     private PlaceResolver? _resolver;
 
-    public StageInfo Info { get; } = new("entities.v1", [Attr.Mentions], [Attr.Entities]);
+    // Also writes the mentions: adds nominal ones ("the chancellor") and links each to its entity.
+    public StageInfo Info { get; } = new("entities.v1", [Attr.Mentions], [Attr.Entities, Attr.Mentions]);
 
     private PlaceResolver Resolver => _resolver ??= new PlaceResolver(_options.Gazetteer ?? Gazetteer.Default);
 

@@ -3,8 +3,10 @@ using Storyline.Core;
 namespace Storyline.Extraction;
 
 /// <summary>
-/// Sets <see cref="Document.Text"/> of HTML documents to the main article body (title excluded,
-/// paragraphs separated by one blank line) and records what was cut in <see cref="Document.Removed"/>.
+/// Sets <see cref="Document.ExtractedText"/> of HTML documents to the main article body (title excluded,
+/// paragraphs separated by one blank line) and records what was cut in <see cref="Document.Removed"/>; the text stage
+/// (<see cref="Core.Stages.TextStage"/>) makes it <see cref="Document.Text"/>. Also names the cascade path in
+/// <see cref="Document.Extra"/> (<see cref="MethodKey"/>).
 /// Reads the DOM <see cref="HtmlParseStage"/> put in <see cref="Document.Html"/> (never modified, never parsed again).
 /// Documents that are not HTML are left alone.
 /// </summary>
@@ -16,14 +18,14 @@ public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IStage
 
     public HtmlExtractionStage() : this(HtmlExtractionOptions.Default) { }
 
-    public StageInfo Info { get; } = new(Id, Requires: [Attr.RawText, Attr.Html], Assigns: [Attr.Text]);
+    public StageInfo Info { get; } = new(Id, Requires: [Attr.RawText, Attr.Html], Assigns: [Attr.ExtractedText, Attr.Removed]);
 
     public void Process(Document doc, CancellationToken ct = default)
     {
         if (HtmlParseStage.DomOf(doc) is not { } dom) return;
         ct.ThrowIfCancellationRequested();
         var result = HtmlExtractor.Extract(dom, options);
-        doc.Text = result.Text;
+        doc.ExtractedText = result.Text;
         doc.Removed.AddRange(result.Removed);
         doc.Extra[MethodKey] = result.Method;
         if (result.Truncated)

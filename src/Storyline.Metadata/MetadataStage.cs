@@ -33,7 +33,8 @@ public sealed partial class MetadataStage(MetadataOptions? options = null) : ISt
 
     private readonly MetadataOptions _o = options ?? new MetadataOptions();
 
-    public StageInfo Info { get; } = new(Id, [Attr.RawText, Attr.Html], [Attr.Metadata, Attr.Language]);
+    // Reads the body text for its language sample when the pipeline has one (the raw lines otherwise).
+    public StageInfo Info { get; } = new(Id, [Attr.RawText, Attr.Html], [Attr.Metadata, Attr.Language]) { Reads = [Attr.Text] };
 
     /// <summary>Date meta tags that state the publication time directly, best first.</summary>
     private static readonly string[] PrimaryDateMeta =

@@ -35,13 +35,10 @@ public sealed class AttributionModel
         CueThreshold = cueThreshold;
     }
 
-    private static readonly Lazy<AttributionModel?> SharedModel = new(() =>
-    {
-        var path = RepoPaths.Model(FileName);
-        return File.Exists(path) ? Load(path) : null;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AttributionModel?> SharedModel = new(() => Load(ModelStore.Require(FileName, "train quotes")),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The committed model (models/quotes.bin), loaded once; null when it is absent.</summary>
+    /// <summary>The shipped model (models/quotes.bin through <see cref="ModelStore"/>), loaded once; missing, it stops the run (exit 4).</summary>
     public static AttributionModel? Shared => SharedModel.Value;
 
     public void Save(string path)

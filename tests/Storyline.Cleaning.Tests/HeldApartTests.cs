@@ -49,14 +49,14 @@ public sealed class HeldApartTests
 
     private static int Occurrences(Case c, string line)
     {
-        var text = Collapse(new LineInfo(c.Doc.Text).Key);
+        var text = Collapse(new LineInfo(c.Doc.CleanedText).Key);
         var key = new LineInfo(line).Key;
         int count = 0;
         for (int at = text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(key, at + 1, StringComparison.Ordinal)) count++;
         return count;
     }
 
-    private static bool Kept(Case c, string line) => Collapse(c.Doc.Text).Contains(Collapse(line), StringComparison.Ordinal);
+    private static bool Kept(Case c, string line) => Collapse(c.Doc.CleanedText).Contains(Collapse(line), StringComparison.Ordinal);
 
     public static TheoryData<string> DebrisClasses() =>
     [
@@ -98,8 +98,8 @@ public sealed class HeldApartTests
     public void HeldApart_KeepsShortQuotedSentences()
     {
         var c = Cases.Value.Single(c => c.File.StartsWith("01-", StringComparison.Ordinal));
-        Assert.Contains("\"We will rebuild,\" she said.", c.Doc.Text, StringComparison.Ordinal);
-        Assert.Contains("It could take months.", c.Doc.Text, StringComparison.Ordinal);
+        Assert.Contains("\"We will rebuild,\" she said.", c.Doc.CleanedText, StringComparison.Ordinal);
+        Assert.Contains("It could take months.", c.Doc.CleanedText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class HeldApartTests
             var title = c.Lines.Single(l => l.Expectation == "title").Text;
             Assert.Equal(title, c.Doc.Metadata.Title?.Value);
             Assert.Equal(TextCleaningStage.TitleRule, c.Doc.Metadata.Title?.Rule);
-            Assert.DoesNotContain(title, c.Doc.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(title, c.Doc.CleanedText, StringComparison.Ordinal);
         }
     }
 
@@ -182,8 +182,8 @@ public sealed class HeldApartTests
     {
         foreach (var c in Cases.Value)
         {
-            Assert.DoesNotContain("\n\n\n", c.Doc.Text, StringComparison.Ordinal);
-            foreach (var para in c.Doc.Text.Split("\n\n"))
+            Assert.DoesNotContain("\n\n\n", c.Doc.CleanedText, StringComparison.Ordinal);
+            foreach (var para in c.Doc.CleanedText.Split("\n\n"))
             {
                 Assert.False(string.IsNullOrWhiteSpace(para), c.File);
                 Assert.DoesNotContain('\n', para);
@@ -196,7 +196,7 @@ public sealed class HeldApartTests
     public void HeldApart_WrappedLinesAreJoinedIntoParagraphs()
     {
         var c = Cases.Value.Single(c => c.File.StartsWith("02-", StringComparison.Ordinal));
-        var paragraphs = c.Doc.Text.Split("\n\n");
+        var paragraphs = c.Doc.CleanedText.Split("\n\n");
         Assert.Contains(paragraphs, p => p.StartsWith("Semiconductor maker Valtrix", StringComparison.Ordinal)
             && p.EndsWith("will recover next year.", StringComparison.Ordinal));
         Assert.Equal(4, paragraphs.Length);

@@ -19,7 +19,7 @@ public sealed class PathologicalTextTests
         new TextCleaningStage().Process(doc);
         double spent = ThreadCpu.Seconds() - cpu;
         Assert.True(spent < MaxCpuSeconds, $"{shape}: {spent:0.00} s CPU");
-        Assert.NotNull(doc.Text);
+        Assert.NotNull(doc.CleanedText);
     }
 }
 

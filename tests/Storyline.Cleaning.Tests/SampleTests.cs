@@ -30,8 +30,8 @@ public sealed partial class SampleTests
     public void Sample_OutputHasNoFileNamesOrToggles(string path)
     {
         var doc = Run(path);
-        Assert.NotEmpty(doc.Text);
-        foreach (var para in doc.Text.Split("\n\n"))
+        Assert.NotEmpty(doc.CleanedText);
+        foreach (var para in doc.CleanedText.Split("\n\n"))
         {
             var li = new LineInfo(para);
             Assert.False(Detectors.IsImageFilename(li), para);
@@ -47,7 +47,7 @@ public sealed partial class SampleTests
         var doc = Run(path);
         Assert.NotNull(doc.Metadata.Title);
         Assert.Equal(TextCleaningStage.TitleRule, doc.Metadata.Title!.Rule);
-        Assert.DoesNotContain(doc.Metadata.Title.Value, doc.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Metadata.Title.Value, doc.CleanedText, StringComparison.Ordinal);
         Assert.Contains(doc.Removed, r => r.Reason == RemovalReasons.Title);
     }
 
@@ -56,7 +56,7 @@ public sealed partial class SampleTests
     public void Sample_KeepsMostSentencesEndingWithAPeriod(string path)
     {
         var doc = Run(path);
-        var body = new LineInfo(doc.Text).Key;
+        var body = new LineInfo(doc.CleanedText).Key;
         // Every distinct sentence of the input that ends with a period (split at ". " before a capital).
         var sentences = File.ReadAllLines(path)
             .SelectMany(l => SentenceEnd().Split(l.Trim()))
@@ -76,7 +76,7 @@ public sealed partial class SampleTests
     {
         var doc = Run(path);
         foreach (var line in File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0))
-            Assert.True(doc.Text.Contains(line, StringComparison.Ordinal) || doc.Removed.Any(r => r.Text.Contains(line, StringComparison.Ordinal)), line);
+            Assert.True(doc.CleanedText.Contains(line, StringComparison.Ordinal) || doc.Removed.Any(r => r.Text.Contains(line, StringComparison.Ordinal)), line);
         Assert.All(doc.Removed, r => Assert.Contains(r.Reason, RemovalReasons.All));
     }
 }

@@ -11,7 +11,7 @@ public sealed class StageTests
         var info = new TextCleaningStage().Info;
         Assert.Equal("clean-text.v1", info.Id);
         Assert.Equal([Attr.RawText], info.Requires);
-        Assert.Equal([Attr.Text], info.Assigns);
+        Assert.Equal([Attr.CleanedText, Attr.Removed, Attr.Metadata], info.Assigns);
     }
 
     [Fact]
@@ -23,16 +23,17 @@ public sealed class StageTests
         var doc = new Document { Origin = new DocumentOrigin("x.txt"), RawText = "Headline of a short invented story here\nThe first sentence of the story is here.\nThe second one follows it." };
         p.Run(doc);
         Assert.Equal(["clean-text.v1"], doc.Stages);
-        Assert.Equal("The first sentence of the story is here.\n\nThe second one follows it.", doc.Text);
+        Assert.Equal("The first sentence of the story is here.\n\nThe second one follows it.", doc.CleanedText);
+        Assert.Equal("", doc.Text); // only the text stage (text.v1) assigns doc.Text
         Assert.Equal("Headline of a short invented story here", doc.Metadata.Title?.Value);
     }
 
     [Fact]
     public void Stage_LeavesHtmlDocumentsAlone()
     {
-        var doc = new Document { Origin = new DocumentOrigin("x.html"), RawText = "<p>Hello</p>", Kind = ContentKind.Html, Text = "kept" };
+        var doc = new Document { Origin = new DocumentOrigin("x.html"), RawText = "<p>Hello</p>", Kind = ContentKind.Html, CleanedText = "kept" };
         new TextCleaningStage().Process(doc);
-        Assert.Equal("kept", doc.Text);
+        Assert.Equal("kept", doc.CleanedText);
         Assert.Empty(doc.Removed);
     }
 
@@ -43,7 +44,7 @@ public sealed class StageTests
         doc.Metadata.Title = new Field<string>("Ferry fares rise again", "feed:title");
         new TextCleaningStage().Process(doc);
         Assert.Equal("feed:title", doc.Metadata.Title.Rule);
-        Assert.Equal("Ferry fares will rise by 5 percent from May, the operator said on Monday.", doc.Text);
+        Assert.Equal("Ferry fares will rise by 5 percent from May, the operator said on Monday.", doc.CleanedText);
         Assert.Contains(doc.Removed, r => r.Reason == RemovalReasons.Title);
     }
 
@@ -52,7 +53,7 @@ public sealed class StageTests
     {
         var doc = new Document { Origin = new DocumentOrigin("empty.txt"), RawText = "  \n\n " };
         new TextCleaningStage().Process(doc);
-        Assert.Equal("", doc.Text);
+        Assert.Equal("", doc.CleanedText);
         Assert.Empty(doc.Removed);
     }
 
@@ -61,7 +62,7 @@ public sealed class StageTests
     {
         var doc = new Document { Origin = new DocumentOrigin("x.txt"), RawText = "IMG_0001.JPG\nhide caption\nThe council met on Monday and agreed the plan after a long debate." };
         new TextCleaningStage(new TextCleaningOptions { UseClassifier = false }).Process(doc);
-        Assert.Equal("The council met on Monday and agreed the plan after a long debate.", doc.Text);
+        Assert.Equal("The council met on Monday and agreed the plan after a long debate.", doc.CleanedText);
         Assert.Equal([RemovalReasons.ImageFilename, RemovalReasons.CaptionToggle], doc.Removed.Select(r => r.Reason));
     }
 
@@ -71,7 +72,7 @@ public sealed class StageTests
         var stage = new TextCleaningStage();
         var raw = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HeldApart", "01-river-flood.txt"));
         raw = string.Join('\n', raw.Split('\n').Select(l => l.Contains('|') ? l[(l.IndexOf('|') + 1)..] : l));
-        string Clean() { var d = new Document { Origin = new DocumentOrigin("p"), RawText = raw }; stage.Process(d); return d.Text; }
+        string Clean() { var d = new Document { Origin = new DocumentOrigin("p"), RawText = raw }; stage.Process(d); return d.CleanedText; }
         var expected = Clean();
         var results = new string[64];
         Parallel.For(0, results.Length, i => results[i] = Clean());

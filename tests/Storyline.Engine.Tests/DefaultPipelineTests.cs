@@ -10,7 +10,7 @@ public sealed class DefaultPipelineTests
     {
         var ids = DefaultPipeline.Build().Stages.Select(s => s.Info.Id).ToArray();
         Assert.Equal([
-            "html-parse.v1", "html-extract.v1", "clean-text.v1", "metadata.v1", "passthrough-text.v1", "hash.v1", "article-check.v1",
+            "html-parse.v1", "html-extract.v1", "clean-text.v1", "text.v1", "metadata.v1", "hash.v1", "article-check.v1",
             "tokens.v1", "tagger.v1", "parser.v1", "ner.v1", "entities.v1", "entity-keys.v1", "places.v1", "time.v1", "quotes.v1", "events.v1", "claims.v1",
         ], ids);
     }

@@ -10,7 +10,7 @@ public class StageTests
         var e = new EntityStage().Info;
         Assert.Equal("entities.v1", e.Id);
         Assert.Equal([Attr.Mentions], e.Requires);
-        Assert.Equal([Attr.Entities], e.Assigns);
+        Assert.Equal([Attr.Entities, Attr.Mentions], e.Assigns);
         var p = new PlaceStage().Info;
         Assert.Equal("places.v1", p.Id);
         Assert.Equal([Attr.Mentions], p.Requires);

@@ -20,7 +20,7 @@ public class StageTests
         var info = new HtmlExtractionStage().Info;
         Assert.Equal("html-extract.v1", info.Id);
         Assert.Equal([Attr.RawText, Attr.Html], info.Requires);
-        Assert.Equal([Attr.Text], info.Assigns);
+        Assert.Equal([Attr.ExtractedText, Attr.Removed], info.Assigns);
         var parse = new HtmlParseStage().Info;
         Assert.Equal("html-parse.v1", parse.Id);
         Assert.Equal([Attr.RawText], parse.Requires);
@@ -49,7 +49,7 @@ public class StageTests
         var pipeline = new PipelineBuilder().UseHtmlExtraction().Build();
         var doc = Html(Pages.Page(before: "<nav><a href='/'>Home</a><a href='/n'>News</a></nav>"));
         pipeline.Run(doc);
-        Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.Text);
+        Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.ExtractedText);
         Assert.Contains(doc.Removed, x => x.Reason == Reasons.Nav);
         Assert.Equal(ExtractionMethods.Main, doc.Extra[HtmlExtractionStage.MethodKey]);
         Assert.Equal(["html-parse.v1", "html-extract.v1"], doc.Stages);
@@ -65,7 +65,7 @@ public class StageTests
         var doc = Html("<p>raw text that must not be parsed again when the page is parsed already</p>");
         doc.Html = new HtmlDom { Document = dom };
         new HtmlExtractionStage().Process(doc);
-        Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.Text);
+        Assert.Equal(string.Join("\n\n", Pages.Paragraphs), doc.ExtractedText);
         Assert.Equal(before, dom.DocumentElement.OuterHtml);
     }
 
@@ -80,16 +80,16 @@ public class StageTests
         var dom = Assert.IsType<HtmlDom>(doc.Html).Document;
         string before = dom.DocumentElement.OuterHtml;
         new HtmlExtractionStage().Process(doc);
-        Assert.Contains("A short story with a few words.", doc.Text);
+        Assert.Contains("A short story with a few words.", doc.ExtractedText);
         Assert.Equal(before, dom.DocumentElement.OuterHtml);
     }
 
     [Fact]
     public void Stage_PlainTextDocument_LeftAlone()
     {
-        var doc = new Document { Origin = new DocumentOrigin("a.txt"), Kind = ContentKind.Text, RawText = "<p>not html</p>", Text = "already clean" };
+        var doc = new Document { Origin = new DocumentOrigin("a.txt"), Kind = ContentKind.Text, RawText = "<p>not html</p>", ExtractedText = "left alone" };
         new HtmlExtractionStage().Process(doc);
-        Assert.Equal("already clean", doc.Text);
+        Assert.Equal("left alone", doc.ExtractedText);
         Assert.Empty(doc.Removed);
         new HtmlParseStage().Process(doc);
         Assert.Null(doc.Html);
@@ -100,7 +100,7 @@ public class StageTests
     {
         var doc = Html("<html><body><nav><a href='/'>Home</a></nav></body></html>");
         new HtmlExtractionStage().Process(doc);
-        Assert.Equal("", doc.Text);
+        Assert.Equal("", doc.ExtractedText);
         Assert.Contains(doc.Diagnostics, d => d.Code == ErrorCode.SL1010);
     }
 
@@ -111,6 +111,6 @@ public class StageTests
         string expected = string.Join("\n\n", Pages.Paragraphs);
         var docs = Enumerable.Range(0, 32).Select(_ => Html(Pages.Page(after: "<div id='comments'><p>First!</p></div>"))).ToArray();
         Parallel.ForEach(docs, d => stage.Process(d));
-        Assert.All(docs, d => Assert.Equal(expected, d.Text));
+        Assert.All(docs, d => Assert.Equal(expected, d.ExtractedText));
     }
 }

@@ -39,7 +39,7 @@ public class DeterminismTests
         return inputs;
     }
 
-    private static readonly IStage[] Stages = [new HtmlExtractionStage(), new TextCleaningStage(), new MetadataStage()];
+    private static readonly IStage[] Stages = [new HtmlExtractionStage(), new TextCleaningStage(), new Storyline.Core.Stages.TextStage(), new MetadataStage()];
 
     private static string Run(Input input)
     {

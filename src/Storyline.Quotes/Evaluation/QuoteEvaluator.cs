@@ -54,7 +54,8 @@ public static class QuoteEvaluator
     /// <summary>The shared PolNeAR copy, from the current folder or the app folder upwards.</summary>
     public static string? FindShared()
     {
-        if (RepoPaths.SharedData is { } shared && Directory.Exists(Path.Combine(shared, "quotes", "polnear")))
+        if (Environment.GetEnvironmentVariable("STORYLINE_SHARED") is { Length: > 0 } sharedRoot && Path.Combine(sharedRoot, "data") is var shared
+            && Directory.Exists(Path.Combine(shared, "quotes", "polnear")))
             return Path.Combine(shared, "quotes", "polnear");
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)

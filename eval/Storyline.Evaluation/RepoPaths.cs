@@ -4,7 +4,9 @@ namespace Storyline.Core;
 /// Development paths for training, evaluation and tests: the repository's committed models (where
 /// <c>./storyline train …</c> writes), eval/ and the shared data folder. Environment variables first
 /// (STORYLINE_REPO, STORYLINE_MODELS, STORYLINE_SHARED), then walking up from the working directory and the
-/// executable's directory. The runtime never uses this: it reads models through <see cref="ModelStore"/>.
+/// executable's directory. The runtime never uses this (it lives in the evaluation assembly, which the runtime does not
+/// reference): it reads models through <see cref="ModelStore"/>. Keeps the Storyline.Core namespace it had in Core, so
+/// the evaluators, trainers, tests and CLI commands that use it did not change.
 /// </summary>
 public static class RepoPaths
 {

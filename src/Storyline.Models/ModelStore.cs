@@ -9,7 +9,7 @@ namespace Storyline.Core;
 public static class ModelStore
 {
     /// <summary>Environment variable that overrides the models folder.</summary>
-    public const string EnvironmentVariable = "STORYLINE_MODELS";
+    public const string EnvironmentVariable = ModelNotFoundException.EnvironmentVariable;
 
     /// <summary>The models folder in use.</summary>
     public static string Folder => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } m
@@ -33,18 +33,4 @@ public static class ModelStore
     /// </summary>
     public static Lazy<T> Lazy<T>(string fileName, string trainCommand, Func<string, T> load) =>
         new(() => load(Require(fileName, trainCommand)), LazyThreadSafetyMode.ExecutionAndPublication);
-}
-
-/// <summary>A model file the runtime needs is not in the models folder.</summary>
-public sealed class ModelNotFoundException(string fileName, string path, string trainCommand)
-    : FileNotFoundException(
-        $"model '{fileName}' not found at {path}. Models ship with the build output (models/ beside the executable, copied from the " +
-        $"repository's models/ by the build); rebuild, set {ModelStore.EnvironmentVariable} to a folder holding it, or reproduce it with " +
-        $"`./storyline {trainCommand}`.", path)
-{
-    /// <summary>The missing file's name under models/.</summary>
-    public string ModelFileName { get; } = fileName;
-
-    /// <summary>The CLI command that reproduces the file.</summary>
-    public string TrainCommand { get; } = trainCommand;
 }
