@@ -18,7 +18,7 @@ public static class DocumentPage
         if (doc is null) return PageEndpoints.Problem(404, "Document not found", $"There is no document {docId}.");
         var v = Queries.Document(lease, docId)!;
         var stages = doc.Stages.ToList();
-        var title = Labels.Title(v.Title, v.Text, v.Id);
+        var title = Labels.Title(v.Title, v.Text, v.Id, v.Provenance.GetValueOrDefault("title"));
         var source = Labels.Source(v.Source, v.Publisher, v.Url);
         return Layout.Page(title.Text, "documents", h =>
         {

@@ -29,9 +29,12 @@ public static class Labels
     private static readonly ConcurrentDictionary<(string Store, long Id), string?> Derived = new();
 
     /// <summary>The title, else the first sentence (or first <see cref="TitleChars"/> characters) of the text, else "Document N".</summary>
-    public static Label Title(string? title, string? text, long id)
+    /// <param name="rule">The metadata rule that found the title: a title the metadata stage derived from the text
+    /// ("derived:first-line", "derived:first-sentence") is shown marked, like one derived here.</param>
+    public static Label Title(string? title, string? text, long id, string? rule = null)
     {
-        if (!string.IsNullOrWhiteSpace(title)) return new(title.Trim(), null);
+        if (!string.IsNullOrWhiteSpace(title))
+            return new(title.Trim(), rule is not null && rule.StartsWith("derived:", StringComparison.Ordinal) ? FromText : null);
         return FirstWords(text) is { } words ? new(words, FromText) : new($"Document {id}", NoText);
     }
 

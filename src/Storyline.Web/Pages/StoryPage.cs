@@ -29,7 +29,7 @@ public static class StoryPage
         public Label SourceLabel { get; } = Labels.Source(Info.Source ?? View?.Source, null, View?.Url);
         public string Source => SourceLabel.Text;
         /// <summary>The document's title, else its first words (marked derived).</summary>
-        public Label TitleLabel { get; } = Labels.Title(Info.Title, View?.Text, Info.Id);
+        public Label TitleLabel { get; } = Labels.Title(Info.Title, View?.Text, Info.Id, View?.Provenance.GetValueOrDefault("title"));
     }
 
     public static async Task<IResult> Render(string id, HttpRequest req, StorePool pool, Catalog catalog, IOptions<JsonOptions> json, CancellationToken ct)
