@@ -49,10 +49,14 @@ public sealed class StoryService : IDisposable
     {
         stored = [.. stored.Where(d => d.NotArticle is null)];
         if (stored.Count == 0) return [];
+        // A shared index (PostgreSQL, many workers) is locked for the whole batch: analyse the texts before taking
+        // the lock, so workers analyse side by side and queue only for the store updates.
+        var analysed = _index is PostgresStoryIndexStore ? Engine.Analyse(stored) : null;
         using var batch = _index.Batch();
         // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
         // meanwhile (two workers catching up the same crash), so no document joins a story twice.
         var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
+        if (analysed is not null) return Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
         if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
         if (stored.Count == 0) return [];
         return Engine.AddBatch(stored);

@@ -104,11 +104,23 @@ public sealed partial class StoryEngine
     }
 
     /// <summary>
+    /// Analyses documents (pure text work, on all cores) without touching the index, so a process that shares the
+    /// index with others can do it before taking the index's lock and hold the lock only for the store updates.
+    /// </summary>
+    public DocumentAnalysis[] Analyse(IReadOnlyList<Document> docs)
+    {
+        var analyses = new DocumentAnalysis[docs.Count];
+        Parallel.For(0, docs.Count, i => analyses[i] = DocumentAnalysis.Analyse(docs[i], docs[i].Id, _hasher, _o));
+        return analyses;
+    }
+
+    /// <summary>
     /// Adds documents already analysed (by <see cref="DocumentAnalysis.Analyse"/> with this engine's options): lets
     /// evaluation and training replay one corpus many times without analysing it again.
     /// </summary>
     public IReadOnlyList<IngestResult> AddAnalysed(IReadOnlyList<DocumentAnalysis> analyses)
     {
+        _seq = Math.Max(_seq, _store.DocumentCount); // as in AddBatch: other processes may share the index
         var results = new IngestResult[analyses.Count];
         for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;
