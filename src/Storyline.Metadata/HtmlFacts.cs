@@ -135,13 +135,7 @@ public sealed partial class HtmlFacts
     internal static bool InOtherStory(IElement e)
     {
         for (var p = e.ParentElement; p is not null && p.TagName != "BODY"; p = p.ParentElement)
-        {
-            if (p.TagName is "ASIDE" or "NAV" or "FOOTER") return true;
-            var cls = (p.GetAttribute("class") ?? "") + " " + (p.Id ?? "");
-            if (cls.Length > 1)
-                foreach (var mark in OtherStoryMarks)
-                    if (cls.Contains(mark, StringComparison.OrdinalIgnoreCase)) return true;
-        }
+            if (IsOtherStoryContainer(p)) return true;
         return false;
     }
 
