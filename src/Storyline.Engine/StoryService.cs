@@ -19,6 +19,11 @@ public sealed class StoryService : IDisposable
 
     public StoryEngine Engine { get; }
 
+    /// <summary>Wall seconds spent so far analysing texts, waiting for the index (its lock), and updating it.</summary>
+    public (double Analyse, double Wait, double Update) Times => (_analyse, _wait, _update);
+
+    private double _analyse, _wait, _update;
+
     private StoryService(IDocumentStore documents, IDocumentStoryIndex index)
     {
         _documents = documents;
@@ -51,15 +56,28 @@ public sealed class StoryService : IDisposable
         if (stored.Count == 0) return [];
         // A shared index (PostgreSQL, many workers) is locked for the whole batch: analyse the texts before taking
         // the lock, so workers analyse side by side and queue only for the store updates.
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var analysed = _index is PostgresStoryIndexStore ? Engine.Analyse(stored) : null;
-        using var batch = _index.Batch();
-        // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
-        // meanwhile (two workers catching up the same crash), so no document joins a story twice.
-        var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
-        if (analysed is not null) return Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
-        if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
-        if (stored.Count == 0) return [];
-        return Engine.AddBatch(stored);
+        _analyse += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var batch = _index.Batch();
+        _wait += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
+            // meanwhile (two workers catching up the same crash), so no document joins a story twice.
+            var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
+            if (analysed is not null) return Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
+            if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
+            if (stored.Count == 0) return [];
+            return Engine.AddBatch(stored);
+        }
+        finally
+        {
+            batch.Dispose();
+            _update += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
     }
 
     /// <summary>

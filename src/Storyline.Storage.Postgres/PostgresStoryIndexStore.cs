@@ -207,6 +207,17 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IDisposable
         return c.ExecuteScalar() is string s ? JsonSerializer.Deserialize<StoryRecord>(s, Json) : null;
     }
 
+    public IReadOnlyList<StoryRecord> GetStories(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        using var c = Cmd("SELECT record FROM st_stories WHERE id = ANY(@ids)");
+        c.Parameters.AddWithValue("ids", ids.ToArray());
+        using var r = c.ExecuteReader();
+        var list = new List<StoryRecord>(ids.Count);
+        while (r.Read()) list.Add(JsonSerializer.Deserialize<StoryRecord>(r.GetString(0), Json)!);
+        return list;
+    }
+
     public void PutStories(IReadOnlyList<StoryRecord> stories)
     {
         if (stories.Count == 0) return;

@@ -36,12 +36,24 @@ public sealed record WorkerOptions
     public string Name { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }
 
+/// <summary>Wall seconds a worker spent in each phase of its loop.</summary>
+public sealed class PhaseTimes
+{
+    public double Claim, Pipeline, Complete, Stories;
+
+    /// <summary>Adds the elapsed time since <paramref name="start"/> (a <see cref="Stopwatch.GetTimestamp"/>) to a phase.</summary>
+    public static void Add(ref double phase, long start) => phase += Stopwatch.GetElapsedTime(start).TotalSeconds;
+}
+
 /// <summary>What a worker did so far.</summary>
 public sealed class WorkerTotals
 {
     public int Batches, New, Duplicates, Failed, DeadLettered, LostLease, Released, CaughtUp;
     public long Bytes;
     public Stopwatch Elapsed { get; } = Stopwatch.StartNew();
+
+    /// <summary>Wall time per phase (claims, pipeline, completion commit, story indexing), to name the bottleneck.</summary>
+    public readonly PhaseTimes Phases = new();
     public int Documents => New + Duplicates;
 }
 
@@ -78,7 +90,9 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
         bool caughtUpSinceWork = true;
         while (!ct.IsCancellationRequested)
         {
+            long t0 = Stopwatch.GetTimestamp();
             var claim = queue.ClaimBatch(options.BatchSize, options.Lease, options.Name);
+            PhaseTimes.Add(ref Totals.Phases.Claim, t0);
             Totals.DeadLettered += claim.DeadLettered;
             if (claim.Items.Count > 0)
             {
@@ -118,6 +132,7 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
         {
             try { queue.Renew(claim, options.Lease); } catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException) { /* the lease may lapse; completion checks */ }
         }, null, options.Lease / 3, options.Lease / 3);
+        long t0 = Stopwatch.GetTimestamp();
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, i =>
         {
             var (doc, failure) = Process(items[i]);
@@ -125,6 +140,8 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
             failures[i] = failure;
         });
         heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
+        PhaseTimes.Add(ref Totals.Phases.Pipeline, t0);
+        t0 = Stopwatch.GetTimestamp();
         var byId = new Dictionary<long, Document>();
         var failed = new Dictionary<long, (ErrorCode, string)>();
         for (int i = 0; i < items.Count; i++)
@@ -152,6 +169,7 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
             Thread.Sleep(options.Poll);
             return;
         }
+        PhaseTimes.Add(ref Totals.Phases.Complete, t0);
         Totals.Batches++;
         Totals.LostLease += done.LostLease;
         Totals.DeadLettered += done.DeadLettered;
@@ -163,7 +181,9 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
             else Totals.Duplicates++;
         }
         // Stories after the documents commit (a crash in between is caught up); one assigner at a time across workers.
+        t0 = Stopwatch.GetTimestamp();
         stories?.Index(fresh);
+        PhaseTimes.Add(ref Totals.Phases.Stories, t0);
         progress?.Invoke(Totals, $"batch of {items.Count}: {fresh.Count} new, {done.Saved.Count - fresh.Count} duplicates, {failed.Count} failed");
     }
 

@@ -89,14 +89,15 @@ public static class WorkersBench
         Exec(server, $"CREATE DATABASE {name}");
         string cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         var procs = new List<Process>();
+        var summaries = new List<Task<string>>();
         try
         {
             using (var store = new PostgresDocumentStore(cs)) _ = new PostgresWorkQueue(store); // schema before workers start
             var ready = new CountdownEvent(workers);
             for (int w = 0; w < workers; w++)
             {
-                var p = CliProcess.Start(root, ["worker", "--batch", "8", "--poll", "0.05", "--db", cs]);
-                _ = p.StandardOutput.ReadToEndAsync();
+                var p = CliProcess.Start(root, ["worker", "--batch", "8", "--poll", "0.05", "--json", "--db", cs]);
+                summaries.Add(p.StandardOutput.ReadToEndAsync());
                 _ = Task.Run(() =>
                 {
                     string? line;
@@ -109,6 +110,8 @@ public static class WorkersBench
             }
             if (!ready.Wait(TimeSpan.FromMinutes(5))) throw new TimeoutException("workers did not get ready in 5 minutes");
             if (procs.Any(p => p.HasExited)) throw new InvalidOperationException("a worker exited before the run");
+            var cpuBefore = procs.Select(p => CpuSeconds(p.Id)).ToList();
+            double pgBefore = PostgresCpuSeconds();
             var sw = Stopwatch.StartNew();
             using (var store = new PostgresDocumentStore(cs)) new PostgresWorkQueue(store).Enqueue(corpus);
             long done = 0;
@@ -119,7 +122,30 @@ public static class WorkersBench
                 Thread.Sleep(50);
             }
             double rate = corpus.Count / sw.Elapsed.TotalSeconds;
-            if (!json) output.WriteLine($"  run: {workers} worker(s), {corpus.Count} docs in {sw.Elapsed.TotalSeconds:F1} s = {rate:F1} docs/s (load {LoadAverage()})");
+            var cpu = procs.Select((p, i) => CpuSeconds(p.Id) - cpuBefore[i]).ToList();
+            double pg = PostgresCpuSeconds() - pgBefore;
+            // Stop the workers gracefully so each prints its summary with the time it spent per phase.
+            foreach (var p in procs) Signal(p.Id, "TERM");
+            var phases = new List<string>();
+            foreach (var t in summaries)
+            {
+                if (!t.Wait(TimeSpan.FromSeconds(30))) continue;
+                int start = t.Result.IndexOf('{');
+                if (start < 0) continue;
+                var line = t.Result[start..];
+                try
+                {
+                    var ph = JsonDocument.Parse(line).RootElement.GetProperty("phase_seconds");
+                    phases.Add(string.Join(", ", ph.EnumerateObject().Select(o => $"{o.Name} {o.Value.GetDouble():F1}")));
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException) { }
+            }
+            if (!json)
+            {
+                output.WriteLine($"  run: {workers} worker(s), {corpus.Count} docs in {sw.Elapsed.TotalSeconds:F1} s = {rate:F1} docs/s (load {LoadAverage()})");
+                output.WriteLine($"    CPU seconds: workers {string.Join(" + ", cpu.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))}, PostgreSQL {pg:F1}");
+                foreach (var (ph, i) in phases.Select((ph, i) => (ph, i))) output.WriteLine($"    worker {i + 1} wall seconds: {ph}");
+            }
             return rate;
         }
         finally
@@ -132,6 +158,37 @@ public static class WorkersBench
             NpgsqlConnection.ClearAllPools();
             Exec(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
+    }
+
+    /// <summary>User + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException) { return 0; }
+    }
+
+    /// <summary>CPU seconds of every running postgres process (the cluster's server and backends).</summary>
+    private static double PostgresCpuSeconds()
+    {
+        double sum = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+            try { if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "postgres") sum += CpuSeconds(pid); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+        return sum;
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        try { using var k = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]); k.WaitForExit(); }
+        catch (System.ComponentModel.Win32Exception) { }
     }
 
     private static long Count(string cs, string sql)

@@ -115,10 +115,18 @@ public static class WorkerCommand
                 worker = options.Name, batches = w.Batches, @new = w.New, duplicates = w.Duplicates, failed = w.Failed,
                 dead_lettered = w.DeadLettered, lost_lease = w.LostLease, released = w.Released, caught_up = w.CaughtUp,
                 seconds = Math.Round(secs, 3), docs_per_second = Math.Round(Rate(w), 2),
+                phase_seconds = new
+                {
+                    claim = Math.Round(w.Phases.Claim, 3), pipeline = Math.Round(w.Phases.Pipeline, 3),
+                    complete = Math.Round(w.Phases.Complete, 3), stories = Math.Round(w.Phases.Stories, 3),
+                    stories_analyse = Math.Round(stories.Times.Analyse, 3), stories_lock_wait = Math.Round(stories.Times.Wait, 3),
+                    stories_update = Math.Round(stories.Times.Update, 3),
+                },
             });
         else
             Console.WriteLine($"worker {options.Name}: {w.Documents} documents stored ({w.New} new, {w.Duplicates} duplicates), {w.Failed} failed, " +
-                              $"{w.DeadLettered} dead-lettered, {w.Batches} batches in {secs:F1} s ({Rate(w):F1} docs/s)");
+                              $"{w.DeadLettered} dead-lettered, {w.Batches} batches in {secs:F1} s ({Rate(w):F1} docs/s); " +
+                              $"time in claims {w.Phases.Claim:F1} s, pipeline {w.Phases.Pipeline:F1} s, commits {w.Phases.Complete:F1} s, stories {w.Phases.Stories:F1} s");
         return ExitCodes.Success;
     }
 

@@ -136,7 +136,7 @@ public sealed partial class StoryEngine
             : best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_o.ScoredStories);
         foreach (var (sid, memberCos) in ranked)
         {
-            var s = _store.GetStory(sid);
+            var s = GetStory(sid);
             if (s is null) continue;
             double gap = TimeGapDays(when, s);
             if (gap > _o.ActiveWindowDays) continue;

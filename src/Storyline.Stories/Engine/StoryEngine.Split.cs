@@ -149,7 +149,7 @@ public sealed partial class StoryEngine
         Rebuild(s, stay);
         Rebuild(split, go);
         _store.PutDocuments(go);
-        _store.PutStories([s, split]);
+        PutStories([s, split]);
         return split.Id;
     }
 

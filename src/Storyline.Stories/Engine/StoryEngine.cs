@@ -29,6 +29,11 @@ public sealed partial class StoryEngine
     private readonly StoryJoinModel? _join;
     private long _seq;
 
+    // Stories read during one batch, by id (null: known missing). Each document reads its candidates' stories several
+    // times (merges resolved, scored, updated); within a batch (one transaction, holding the index lock where the index
+    // is shared) nobody else changes them, so each is read and decoded once. Outside a batch reads go to the store.
+    private Dictionary<long, StoryRecord?>? _storyCache;
+
     /// <param name="joinModel">The join model; default <see cref="StoryJoinModel.Default"/> when <see cref="StoryOptions.UseJoinModel"/>.</param>
     public StoryEngine(IStoryIndexStore store, TextSource? texts = null, StoryOptions? options = null, ParaphraseClassifier? classifier = null,
         StoryJoinModel? joinModel = null)
@@ -50,7 +55,62 @@ public sealed partial class StoryEngine
     public StoryOptions Options => _o;
 
     /// <summary>Adds one document (its <see cref="Document.Id"/> must be set and unique).</summary>
-    public IngestResult Add(Document doc) => Ingest(DocumentAnalysis.Analyse(doc, doc.Id, _hasher, _o));
+    public IngestResult Add(Document doc)
+    {
+        using var cache = BatchCache();
+        return Ingest(DocumentAnalysis.Analyse(doc, doc.Id, _hasher, _o));
+    }
+
+    /// <summary>Starts the story cache for one batch; disposing it ends the cache (nested calls share the outer one).</summary>
+    private CacheScope BatchCache()
+    {
+        if (_storyCache is not null) return new CacheScope(null);
+        _storyCache = [];
+        return new CacheScope(this);
+    }
+
+    private readonly struct CacheScope(StoryEngine? owner) : IDisposable
+    {
+        public void Dispose() { if (owner is not null) owner._storyCache = null; }
+    }
+
+    /// <summary>A story by id, through the batch cache.</summary>
+    private StoryRecord? GetStory(long id)
+    {
+        if (_storyCache is null) return _store.GetStory(id);
+        if (!_storyCache.TryGetValue(id, out var s)) _storyCache[id] = s = _store.GetStory(id);
+        return s;
+    }
+
+    /// <summary>Stores stories and keeps the batch cache in step.</summary>
+    private void PutStories(IReadOnlyList<StoryRecord> stories)
+    {
+        _store.PutStories(stories);
+        if (_storyCache is not null) foreach (var s in stories) _storyCache[s.Id] = s;
+    }
+
+    /// <summary>
+    /// Reads the live stories of the given story ids into the batch cache in as few store calls as merge chains are
+    /// long (one, usually), instead of one call per id and per merge step.
+    /// </summary>
+    private void PrefetchStories(IEnumerable<long> storyIds)
+    {
+        if (_storyCache is null) return;
+        var want = new HashSet<long>(storyIds.Where(id => id != 0));
+        for (int guard = 0; guard < 64 && want.Count > 0; guard++)
+        {
+            var missing = want.Where(id => !_storyCache.ContainsKey(id)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var id in missing) _storyCache[id] = null;
+                foreach (var st in _store.GetStories(missing)) _storyCache[st.Id] = st;
+            }
+            var next = new HashSet<long>();
+            foreach (var id in want)
+                if (_storyCache[id]?.MergedInto is { } m && !_storyCache.ContainsKey(m)) next.Add(m);
+            want = next;
+        }
+    }
 
     /// <summary>
     /// Adds documents in order. Text analysis (pure) runs on worker threads ahead of the serial store updates, which
@@ -63,6 +123,7 @@ public sealed partial class StoryEngine
         // Another process may have added documents to a shared index since this engine last looked (workers on one
         // PostgreSQL database; the caller holds the index's lock): continue the sequence after theirs.
         _seq = Math.Max(_seq, _store.DocumentCount);
+        using var cache = BatchCache();
         var analyses = new DocumentAnalysis?[n];
         var results = new IngestResult[n];
         int next = -1; // last index claimed for analysis
@@ -121,6 +182,7 @@ public sealed partial class StoryEngine
     public IReadOnlyList<IngestResult> AddAnalysed(IReadOnlyList<DocumentAnalysis> analyses)
     {
         _seq = Math.Max(_seq, _store.DocumentCount); // as in AddBatch: other processes may share the index
+        using var cache = BatchCache();
         var results = new IngestResult[analyses.Count];
         for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;
@@ -128,6 +190,7 @@ public sealed partial class StoryEngine
 
     private IngestResult Ingest(DocumentAnalysis a)
     {
+        using var cache = BatchCache();
         if (a.Id == 0) throw new ArgumentException("Document.Id must be set before the story engine sees it", nameof(a));
         if (_store is InMemoryStoryIndexStore mem) mem.PutText(a.Id, a.Document.Text);
         long seq = ++_seq;
@@ -175,6 +238,7 @@ public sealed partial class StoryEngine
         var hits = _store.QueryPostings(postKeys, _o.MaxPostingScan);
         var candIds = TopCandidates(hits, _o.CandidateDocuments);
         var candDocs = _store.GetDocuments(candIds);
+        PrefetchStories(candDocs.Select(c => c.StoryId));
         Dictionary<ulong, float>? vec = null;
         Dictionary<ulong, float> DocVec()
         {
@@ -266,7 +330,7 @@ public sealed partial class StoryEngine
             story = new StoryRecord { Id = _store.NewStoryId(), Title = TitleOf(a), FirstSeen = a.SeenAt, LastSeen = a.SeenAt };
             storyId = story.Id;
         }
-        else story = _store.GetStory(storyId)!;
+        else story = GetStory(storyId)!;
         if (gold is not null) NoteGold(storyId, gold);
 
         foreach (var m in merged) MergeInto(story, m);
@@ -280,7 +344,7 @@ public sealed partial class StoryEngine
             foreach (var c in candDocs) { long sid = Resolve(c.StoryId); if (sid != story.Id) others.Add(sid); }
             foreach (var sid in others)
             {
-                var t = _store.GetStory(sid);
+                var t = GetStory(sid);
                 if (t is null || t.MergedInto is not null) continue;
                 double gap = TimeGapDays(story.FirstPublished, t);
                 if (!double.IsNaN(gap) && gap > _o.TimeScaleDays) continue;
@@ -294,7 +358,7 @@ public sealed partial class StoryEngine
             rec.InferredPublished = inferred;
         }
         _store.PutDocuments([rec]);
-        _store.PutStories([story]);
+        PutStories([story]);
         long splitOff = Teacher is null ? MaybeSplit(story) : 0;
         if (splitOff != 0 && _store.GetDocument(a.Id) is { } moved) storyId = moved.StoryId;
         var bucketEntries = new (ulong, long)[a.BandKeys.Length];
@@ -447,7 +511,7 @@ public sealed partial class StoryEngine
         var result = new List<(StoryRecord, double)>();
         foreach (var (sid, memberCos) in best)
         {
-            var s = _store.GetStory(sid);
+            var s = GetStory(sid);
             if (s is null) continue;
             double gap = TimeGapDays(published, s);
             if (gap > _o.ActiveWindowDays) continue;
@@ -519,7 +583,7 @@ public sealed partial class StoryEngine
     /// <summary>Merges story <paramref name="otherId"/> into <paramref name="into"/>: members move, the other is marked merged.</summary>
     private void MergeInto(StoryRecord into, long otherId)
     {
-        var other = _store.GetStory(otherId);
+        var other = GetStory(otherId);
         if (other is null || other.Id == into.Id || other.MergedInto is not null) return;
         foreach (var (k, v) in other.Centroid) into.Centroid[k] = into.Centroid.GetValueOrDefault(k) + v;
         if (into.Centroid.Count > 2 * _o.CentroidTerms) Prune(into.Centroid, _o.CentroidTerms);
@@ -539,7 +603,7 @@ public sealed partial class StoryEngine
         other.MergedInto = into.Id;
         other.Documents.Clear(); other.Centroid.Clear(); other.Entities.Clear(); other.Years.Clear();
         other.CentroidNorm2 = new double[4]; other.TopEntities = [];
-        _store.PutStories([other, into]);
+        PutStories([other, into]);
     }
 
     private static string TitleOf(DocumentAnalysis a)
@@ -555,7 +619,7 @@ public sealed partial class StoryEngine
     {
         for (int guard = 0; guard < 64 && storyId != 0; guard++)
         {
-            var s = _store.GetStory(storyId);
+            var s = GetStory(storyId);
             if (s?.MergedInto is not { } next) return storyId;
             storyId = next;
         }

@@ -124,6 +124,8 @@ public interface IStoryIndexStore
     // ---- stories ----
     long NewStoryId();
     StoryRecord? GetStory(long id);
+    /// <summary>Stories of the given ids that exist, in any order (one round trip where the store is remote).</summary>
+    IReadOnlyList<StoryRecord> GetStories(IReadOnlyCollection<long> ids) => [.. ids.Select(GetStory).OfType<StoryRecord>()];
     void PutStories(IReadOnlyList<StoryRecord> stories);
     /// <summary>Live (not merged) stories, most recently updated first.</summary>
     IReadOnlyList<StoryRecord> ListStories(int limit, int offset);
