@@ -362,8 +362,10 @@ internal sealed class EventCoder
                 var p = _lex.BlockPatterns[c.E.Block][pi];
                 // A pattern written for another verb of the block serves this one only within the block's own family of
                 // codes ("indicted … atrocities" as "accused … atrocities", 112x); one that leaves it is that verb's idiom
-                // ("* PART [030] # TAKE" is "take part", not "captured part of").
-                if (p.Verb is not null && p.Verb != c.E.Lemma && !SameFamily(p.Code, _lex.BlockCodes[c.E.Block]) && !SameFamily(p.Code, CodeOf(c.E))) continue;
+                // ("* PART [030] # TAKE" is "take part", not "captured part of"). A block without a code of its own
+                // (REFUSE: deny, reject, decline) has its sense in the patterns, which then serve all its verbs.
+                if (p.Verb is not null && p.Verb != c.E.Lemma && _lex.BlockCodes[c.E.Block] is not (null or "---")
+                    && !SameFamily(p.Code, _lex.BlockCodes[c.E.Block]) && !SameFamily(p.Code, CodeOf(c.E))) continue;
                 int score = p.Pre.Length + p.Post.Length;
                 if (score <= bestScore) continue;
                 if (Matches(p.Post, post) && Matches(p.Pre, pre)) { bestPattern = p; bestScore = score; chosen = c; }

@@ -187,12 +187,17 @@ public static partial class EventLexiconBuilder
         }
     }
 
-    /// <summary>The first word of a line's "#" comment, lower-case ("# TAKE" → "take"), or null.</summary>
+    /// <summary>
+    /// The first word of a line's "#" comment, lower-case ("# TAKE" → "take"), or null; null too when the comment
+    /// lists several verbs ("# DELAY , POSTPONE"): such a pattern serves the whole block.
+    /// </summary>
     private static string? CommentWord(string line)
     {
         int h = line.IndexOf('#');
         if (h < 0) return null;
-        var w = line[(h + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var comment = line[(h + 1)..];
+        if (comment.Contains(',', StringComparison.Ordinal)) return null;
+        var w = comment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         return w is null ? null : w.Trim('_', '+').Split('_')[0].ToLowerInvariant();
     }
 
