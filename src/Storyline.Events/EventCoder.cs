@@ -360,6 +360,12 @@ internal sealed class EventCoder
                 if (pi == last) continue;
                 last = pi;
                 var p = _lex.BlockPatterns[c.E.Block][pi];
+                // A pattern written for another verb of the block serves this one only within the block's own family of
+                // codes ("indicted … atrocities" as "accused … atrocities", 112x); one that leaves it is that verb's idiom
+                // ("* PART [030] # TAKE" is "take part", not "captured part of"). A block without a code of its own
+                // (REFUSE: deny, reject, decline) has its sense in the patterns, which then serve all its verbs.
+                if (p.Verb is not null && p.Verb != c.E.Lemma && _lex.BlockCodes[c.E.Block] is not (null or "---")
+                    && !SameFamily(p.Code, _lex.BlockCodes[c.E.Block]) && !SameFamily(p.Code, CodeOf(c.E))) continue;
                 int score = p.Pre.Length + p.Post.Length;
                 if (score <= bestScore) continue;
                 if (Matches(p.Post, post) && Matches(p.Pre, pre)) { bestPattern = p; bestScore = score; chosen = c; }
@@ -385,6 +391,10 @@ internal sealed class EventCoder
         if (code is null) return null;
         return Build(s, v, code, action, bestParticle);
     }
+
+    /// <summary>Two CAMEO codes of the same root ("1124", "112" → "11"); "---" or none matches nothing.</summary>
+    private static bool SameFamily(string code, string? other) =>
+        other is { Length: >= 2 } && code.Length >= 2 && code[0] == other[0] && code[1] == other[1] && char.IsAsciiDigit(code[0]);
 
     /// <summary>
     /// British spellings the American-spelled verb file lacks: a doubled final "l" ("cancelled", "labelling" → cancel,

@@ -10,9 +10,11 @@ public readonly record struct VerbEntry(string Lemma, string? Particle, int Bloc
 /// <summary>
 /// A PETRARCH2-style phrase pattern of one verb block: word sets that must appear, in order, before the verb
 /// (<see cref="Pre"/>) and after it (<see cref="Post"/>), within the verb's own clause. Elements are indexes
-/// into <see cref="EventLexicon.WordSets"/>.
+/// into <see cref="EventLexicon.WordSets"/>. <see cref="Verb"/> is the block verb the pattern was written for (the
+/// verb file's "# TAKE" comment, as a lemma): "* PART [030] # TAKE" is "take part", not "captured part of"; null
+/// when the comment names no verb of the block, and the pattern then serves every verb of the block.
 /// </summary>
-public sealed record VerbPattern(int[] Pre, int[] Post, string Code);
+public sealed record VerbPattern(int[] Pre, int[] Post, string Code, string? Verb = null);
 
 /// <summary>One CAMEO event code: its name, Goldstein score and PLOVER category/mode.</summary>
 public sealed record CameoCode(string Code, string Name, double? Goldstein, string? Plover, string? PloverMode);
@@ -27,7 +29,7 @@ public sealed class EventLexicon
 {
     public const string ModelFileName = "events.bin";
     private const string Magic = "SLEVENTS";
-    private const int Version = 1;
+    private const int Version = 2;   // 2: patterns carry their verb
 
     /// <summary>Each block's default code (null = the bare verb makes no event) and its patterns.</summary>
     public required string?[] BlockCodes { get; init; }
@@ -143,7 +145,7 @@ public sealed class EventLexicon
             w.Write(BlockPatterns[i].Length);
             foreach (var p in BlockPatterns[i])
             {
-                BinaryArrays.Write<int>(w, p.Pre); BinaryArrays.Write<int>(w, p.Post); w.Write(p.Code);
+                BinaryArrays.Write<int>(w, p.Pre); BinaryArrays.Write<int>(w, p.Post); w.Write(p.Code); WriteOpt(w, p.Verb);
             }
         }
         w.Write(WordSets.Length);
@@ -179,7 +181,7 @@ public sealed class EventLexicon
         {
             codes[i] = ReadOpt(r);
             var ps = new VerbPattern[r.ReadInt32()];
-            for (int j = 0; j < ps.Length; j++) ps[j] = new VerbPattern(BinaryArrays.Read<int>(r), BinaryArrays.Read<int>(r), r.ReadString());
+            for (int j = 0; j < ps.Length; j++) ps[j] = new VerbPattern(BinaryArrays.Read<int>(r), BinaryArrays.Read<int>(r), r.ReadString(), ReadOpt(r));
             pats[i] = ps;
         }
         var sets = new string[r.ReadInt32()][];

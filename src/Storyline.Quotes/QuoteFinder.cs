@@ -206,7 +206,7 @@ internal sealed partial class QuoteFinder
         var ruleCues = new HashSet<int>();
         foreach (var c in found)
             for (int k = c.CueFirst; k >= 0 && k <= c.CueLast; k++) ruleCues.Add(k);
-        var learned = LearnedCandidates(_model, _model.CueThreshold, ruleCues, ct);
+        var learned = LearnedCandidates(_model, TunedCueThreshold ?? _model.CueThreshold, ruleCues, ct);
         return Merge(kept, learned);
     }
 

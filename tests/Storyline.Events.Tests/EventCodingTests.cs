@@ -38,6 +38,11 @@ public sealed class EventCodingTests
     [InlineData("The Japanese prime minister travelled to Washington on Monday.", "04")]
     // cutting back what CAMEO files under reduce-or-stop: aid and supplies (162)
     [InlineData("Germany sharply reduced its military aid to the rebels last month.", "162")]
+    // a verb-block pattern belongs to the verb it was written for: "* PART [030] # TAKE" is "take part", not "captured
+    // part of" (capture keeps its block's arrest/seize code); a synonym's pattern inside the block's family still serves
+    [InlineData("Rebel fighters captured part of the northern town on Sunday.", "17")]
+    [InlineData("Polish soldiers took part in the talks in Brussels.", "03")]
+    [InlineData("The tribunal indicted the former general for atrocities.", "112")]
     public void NominalAndReportedEvents_TakeTheCodeTheyName(string text, string code)
     {
         var doc = Run(text);

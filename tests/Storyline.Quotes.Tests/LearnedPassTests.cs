@@ -17,6 +17,29 @@ public sealed class LearnedPassTests
         var model = AttributionModel.Shared;
         Assert.NotNull(model);
         Assert.Contains("say", model.CueLemmas);
+        // retrained with the dev-tuned threshold (below the perceptron's own boundary: more cues, more speakers)
+        Assert.Equal(QuoteModelTrainer.DefaultCueThreshold, model.CueThreshold);
+    }
+
+    [Fact]
+    public void RareCueLemma_SeenOnceInTraining_JoinsTheVocabulary()
+    {
+        // a one-sentence "training set": "conceded" anchors a single gold cue, and every gold cue lemma is a candidate
+        var doc = Run("The minister conceded the plan had failed. Police said two men were arrested at the port.");
+        string text = doc.Text;
+        int start = text.IndexOf("The minister", StringComparison.Ordinal), cue = text.IndexOf("conceded", StringComparison.Ordinal);
+        int end = text.IndexOf("failed", StringComparison.Ordinal) + 6;
+        var gold = new GoldAttribution(new SpanSet([(start, cue - 1)]), new SpanSet([(cue, cue + 8)]), new SpanSet([(cue + 9, end)]));
+        var (model, stats) = QuoteModelTrainer.Train([new GoldArticle("a", text, [gold])], [doc], cueThreshold: 0f);
+        Assert.Equal(1, stats.Anchored);
+        Assert.Contains("concede", model.CueLemmas);
+    }
+
+    [Fact]
+    public void ADate_NeverSpeaks()
+    {
+        var doc = Run("Officials in the capital on Friday, saying the new budget was unfair, rejected the proposal from the regional council.");
+        Assert.DoesNotContain(doc.Quotes, q => q.Speaker is "Friday" or "on Friday");
     }
 
     [Fact]

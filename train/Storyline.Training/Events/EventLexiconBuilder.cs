@@ -116,6 +116,7 @@ public static partial class EventLexiconBuilder
     private static void ReadVerbs(string path, SetTable sets, List<string?> blocks, List<List<VerbPattern>> patterns,
         SortedDictionary<string, List<VerbEntry>> verbs)
     {
+        var owners = new List<(int Block, int Index, string? Word)>();
         string? synset = null; List<string>? members = null;
         int block = -1;
         void EndSynset()
@@ -160,7 +161,7 @@ public static partial class EventLexiconBuilder
             if (body.StartsWith('-'))
             {
                 var p = ParsePattern(body[1..], sets);
-                if (p is not null) patterns[block].Add(p);
+                if (p is not null) { patterns[block].Add(p); owners.Add((block, patterns[block].Count - 1, CommentWord(line))); }
                 continue;
             }
             // a verb line: FORM {IRREGULAR FORMS} [CODE]
@@ -175,6 +176,29 @@ public static partial class EventLexiconBuilder
             AddVerbForms(verbs, main, irregular, block, own);
         }
         EndSynset();
+        // each pattern belongs to the block verb its comment names ("# TAKE", "# BLOWN UP"): a form of one of the
+        // block's verbs; any other comment (initials, dates) leaves the pattern to the whole block
+        foreach (var (b, i, word) in owners)
+        {
+            if (word is null || !verbs.TryGetValue(word, out var entries)) continue;
+            // the bare verb first: "# KILLED_AND" is a pattern of "kill", not of the "killed and" entry
+            var lemma = entries.Where(e => e.Block == b).OrderBy(e => e.Particle is null ? 0 : 1).Select(e => e.Lemma).FirstOrDefault();
+            if (lemma is not null) patterns[b][i] = patterns[b][i] with { Verb = lemma };
+        }
+    }
+
+    /// <summary>
+    /// The first word of a line's "#" comment, lower-case ("# TAKE" → "take"), or null; null too when the comment
+    /// lists several verbs ("# DELAY , POSTPONE"): such a pattern serves the whole block.
+    /// </summary>
+    private static string? CommentWord(string line)
+    {
+        int h = line.IndexOf('#');
+        if (h < 0) return null;
+        var comment = line[(h + 1)..];
+        if (comment.Contains(',', StringComparison.Ordinal)) return null;
+        var w = comment.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return w is null ? null : w.Trim('_', '+').Split('_')[0].ToLowerInvariant();
     }
 
     /// <summary>"[036:036]" → "036", "[:190]" → "190", "[---]" → null (no event).</summary>
