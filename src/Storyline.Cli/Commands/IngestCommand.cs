@@ -24,7 +24,9 @@ public static class IngestCommand
             "cat articles.jsonl | storyline ingest - --json",
             "storyline ingest crawl/ --no-language      # fast first pass; 'storyline reprocess' adds entities and times later",
             "storyline ingest mirror/ --follow-symlinks  # also read links that lead out of the folder",
-            "storyline ingest -- -odd-name.txt         # a file whose name starts with '-'");
+            "storyline ingest -- -odd-name.txt         # a file whose name starts with '-'",
+            "STORYLINE_TRACE_STARTUP=1 storyline ingest x.txt --json   # log model loads (wall and CPU) to stderr; " +
+            "first_document_seconds counts from the CLI's start (a ./storyline build excluded) to the first finished document");
         var noLanguage = new Option<bool>("--no-language")
         {
             Description = "Skip the language layer (tokens, parse, entities, places, times): store clean text and metadata only, " +
