@@ -32,5 +32,5 @@ public static class ModelStore
     /// use, so a missing model fails each document loudly instead of being skipped.
     /// </summary>
     public static Lazy<T> Lazy<T>(string fileName, string trainCommand, Func<string, T> load) =>
-        new(() => load(Require(fileName, trainCommand)), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => StartupTrace.Measure("load " + fileName, () => load(Require(fileName, trainCommand))), LazyThreadSafetyMode.ExecutionAndPublication);
 }

@@ -24,7 +24,9 @@ public static class IngestCommand
             "cat articles.jsonl | storyline ingest - --json",
             "storyline ingest crawl/ --no-language      # fast first pass; 'storyline reprocess' adds entities and times later",
             "storyline ingest mirror/ --follow-symlinks  # also read links that lead out of the folder",
-            "storyline ingest -- -odd-name.txt         # a file whose name starts with '-'");
+            "storyline ingest -- -odd-name.txt         # a file whose name starts with '-'",
+            "STORYLINE_TRACE_STARTUP=1 storyline ingest x.txt --json   # log model loads (wall and CPU) to stderr; " +
+            "first_document_seconds counts from the CLI's start (a ./storyline build excluded) to the first finished document");
         var noLanguage = new Option<bool>("--no-language")
         {
             Description = "Skip the language layer (tokens, parse, entities, places, times): store clean text and metadata only, " +
@@ -74,6 +76,7 @@ public static class IngestCommand
 
     private static int Run(string[] paths, bool json, bool noLanguage, bool followSymlinks, int threads, int batchSize, ParseResult r)
     {
+        Storyline.Core.StartupTrace.Mark("ingest: command parsed");
         using var store = Cli.OpenStore(r, create: true);
         using var stories = StoryService.Supported(store) ? StoryService.For(store) : null;
         var pipeline = noLanguage ? DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }) : DefaultPipeline.Default;
@@ -82,11 +85,17 @@ public static class IngestCommand
         {
             Stories = stories, MaxDegreeOfParallelism = threads, BatchSize = batchSize,
         };
+        Storyline.Core.StartupTrace.Mark("ingest: store and pipeline ready");
         var sw = Stopwatch.StartNew();
         // Time to first document, from process start: what a user waits before anything is processed (start-up,
         // store, model loading). Measured at the first finished document, so it is a figure, not a guess.
         double? firstDocument = null;
-        void First() => firstDocument ??= SinceProcessStart();
+        void First()
+        {
+            if (firstDocument is not null) return;
+            firstDocument = SinceProcessStart();
+            Storyline.Core.StartupTrace.Mark("ingest: first document");
+        }
         IReadOnlyList<IngestOutcome> outcomes;
         if (Cli.Interactive && !json)
         {
@@ -148,12 +157,8 @@ public static class IngestCommand
             : ExitCodes.PartialFailure;
     }
 
-    /// <summary>Seconds since this process started: the wrapper script execs the CLI in the same process, so its check counts too.</summary>
-    private static double SinceProcessStart()
-    {
-        using var self = Process.GetCurrentProcess();
-        return (DateTime.Now - self.StartTime).TotalSeconds;
-    }
+    /// <summary>Seconds since the CLI started: from the moment the ./storyline wrapper hands over (its build, if any, excluded).</summary>
+    private static double SinceProcessStart() => Storyline.Core.ProcessClock.SecondsSinceStart();
 
     private static string Line(IngestProgress p) =>
         $"ingesting: {p.Done} done, {p.Failed} failed, {p.Skipped} skipped, {p.Bytes / 1e6:F1} MB";

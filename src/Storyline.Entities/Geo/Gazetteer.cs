@@ -180,7 +180,7 @@ public sealed class Gazetteer
     private static Gazetteer LoadDefault()
     {
         var sw = Stopwatch.StartNew();
-        var g = Load(ModelStore.Require(ModelFileName, "train gazetteer"));
+        var g = StartupTrace.Measure("load " + ModelFileName, () => Load(ModelStore.Require(ModelFileName, "train gazetteer")));
         g.LoadMilliseconds = sw.ElapsedMilliseconds;
         return g;
     }

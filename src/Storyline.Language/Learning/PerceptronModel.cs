@@ -27,6 +27,7 @@ public sealed class PerceptronModel
     private readonly ulong[] _keys;       // row order, for saving
     private readonly int[] _starts;       // row r has entries [_starts[r], _starts[r+1])
     private readonly int _mask;
+    private readonly int _shift;
 
     private struct Slot { public ulong Key; public int Start; public int Count; }
     private struct Entry { public int Class; public float Weight; }
@@ -53,9 +54,11 @@ public sealed class PerceptronModel
         int cap = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * LoadFactorInverse));
         _table = new Slot[cap];
         _mask = cap - 1;
-        for (int r = 0; r < keys.Length; r++)
+        _shift = HashSlots.Shift(cap);
+        // Home slots are the keys' top bits, filled in home order: the table is written front to back (see HashSlots).
+        foreach (int r in HashSlots.InsertionOrder(keys, cap))
         {
-            int slot = (int)(keys[r] & (ulong)_mask);
+            int slot = HashSlots.Home(keys[r], _shift);
             while (_table[slot].Key != 0) slot = (slot + 1) & _mask;
             _table[slot] = new Slot { Key = keys[r], Start = starts[r], Count = starts[r + 1] - starts[r] };
         }
@@ -64,7 +67,7 @@ public sealed class PerceptronModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref readonly Slot Find(ulong key)
     {
-        int slot = (int)(key & (ulong)_mask);
+        int slot = HashSlots.Home(key, _shift);
         while (true)
         {
             ref readonly var s = ref _table[slot];
@@ -175,7 +178,7 @@ public sealed class PerceptronModel
             if (starts[i + 1] < starts[i]) throw new InvalidDataException("corrupt perceptron model: row starts go backwards");
         foreach (var c in classes)
             if (c >= classCount) throw new InvalidDataException("corrupt perceptron model: class id out of range");
-        return new PerceptronModel(classCount, labels, keys, starts, classes, weights);
+        return StartupTrace.Measure("  perceptron: hash table", () => new PerceptronModel(classCount, labels, keys, starts, classes, weights));
     }
 
     // Format 1 wrote each value separately (7-bit counts and classes); read only to convert older files.

@@ -98,13 +98,21 @@ public sealed class PosTagger
         if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a POS model");
         int version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"{path}: unsupported POS model version {version}");
-        int n = r.ReadInt32();
-        var dict = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++) dict[r.ReadString()] = r.Read7BitEncodedInt();
-        int m = r.ReadInt32();
-        var lemmas = new Dictionary<string, string>(m, StringComparer.Ordinal);
-        for (int i = 0; i < m; i++) lemmas[r.ReadString()] = r.ReadString();
-        var model = PerceptronModel.Read(r);
+        var dict = StartupTrace.Measure("  pos: tag dictionary", () =>
+        {
+            int n = r.ReadInt32();
+            var d = new Dictionary<string, int>(n, StringComparer.Ordinal);
+            for (int i = 0; i < n; i++) d[r.ReadString()] = r.Read7BitEncodedInt();
+            return d;
+        });
+        var lemmas = StartupTrace.Measure("  pos: lemmas", () =>
+        {
+            int m = r.ReadInt32();
+            var l = new Dictionary<string, string>(m, StringComparer.Ordinal);
+            for (int i = 0; i < m; i++) l[r.ReadString()] = r.ReadString();
+            return l;
+        });
+        var model = StartupTrace.Measure("  pos: weights", () => PerceptronModel.Read(r));
         return new PosTagger(model, dict, new Lemmatizer(lemmas));
     }
 }

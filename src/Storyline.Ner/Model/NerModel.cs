@@ -119,17 +119,17 @@ public sealed class NerModel
         for (int i = 0; i < ni; i++) info[r.ReadString()] = r.ReadString();
         var lex = new NerLexicon
         {
-            Case = CaseStats.Read(r),
-            Clusters = WordClusters.Read(r),
-            External = Gazetteer.Read(r),
-            Mined = Gazetteer.Read(r),
+            Case = StartupTrace.Measure("  ner: case stats", () => CaseStats.Read(r)),
+            Clusters = StartupTrace.Measure("  ner: word clusters", () => WordClusters.Read(r)),
+            External = StartupTrace.Measure("  ner: external gazetteer", () => Gazetteer.Read(r)),
+            Mined = StartupTrace.Measure("  ner: mined gazetteer", () => Gazetteer.Read(r)),
         };
         int np = r.ReadInt32();
         var passes = new List<TaggingPass>();
         for (int i = 0; i < np; i++)
         {
             var set = (FeatureSet)r.ReadInt32();
-            passes.Add(new TaggingPass(set, WeightTable.Read(r, minWeight)));
+            passes.Add(new TaggingPass(set, StartupTrace.Measure("  ner: weights", () => WeightTable.Read(r, minWeight))));
         }
         int beam = info.TryGetValue(BeamNote, out var bs) && int.TryParse(bs, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bv) ? bv : 1;
         return new NerModel(lex, passes, info) { BeamSize = Math.Max(1, beam) };

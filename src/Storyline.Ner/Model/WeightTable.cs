@@ -19,7 +19,7 @@ public sealed class WeightTable
     // a lookup touches the key array and the row's own weights, with no index in between (memory-bound hot path).
     private readonly ulong[]? _keys;
     private readonly float[]? _slotW;
-    private readonly int _mask;
+    private readonly int _shift; // home slot = key >> _shift; the table has 1 << (64 - _shift) slots
 
     public int Labels { get; }
     public int Rows => _index?.Count ?? _rowKeys!.Length;
@@ -46,34 +46,36 @@ public sealed class WeightTable
         Labels = labels; _index = index; _w = w;
         var keys = new ulong[index.Count];
         foreach (var (k, row) in index) keys[row] = k; // rows are dense: 0..Count-1
-        (_keys, _slotW, _mask) = BuildSlots(labels, keys, w);
+        (_keys, _slotW, _shift) = BuildSlots(labels, keys, w);
     }
 
     /// <summary>A frozen table over rows given in order: row i is feature <paramref name="keys"/>[i].</summary>
     private WeightTable(int labels, ulong[] keys, float[] w)
     {
         Labels = labels; _rowKeys = keys; _w = w;
-        (_keys, _slotW, _mask) = BuildSlots(labels, keys, w);
+        (_keys, _slotW, _shift) = BuildSlots(labels, keys, w);
     }
 
     /// <summary>The open-addressing copy: row i (feature <paramref name="rowKeys"/>[i]) goes to the slot of its key.</summary>
-    private static (ulong[] Keys, float[] SlotW, int Mask) BuildSlots(int labels, ulong[] rowKeys, float[] w)
+    private static (ulong[] Keys, float[] SlotW, int Shift) BuildSlots(int labels, ulong[] rowKeys, float[] w)
     {
         int cap = 16;
         while (cap < rowKeys.Length * 2) cap <<= 1;
         var keys = new ulong[cap];
         var slotW = new float[cap * labels];
         int mask = cap - 1;
-        for (int row = 0; row < rowKeys.Length; row++)
+        int shift = HashSlots.Shift(cap);
+        // Home slots are the keys' top bits, filled in home order: the table is written front to back (see HashSlots).
+        foreach (int row in HashSlots.InsertionOrder(rowKeys, cap))
         {
             ulong k = rowKeys[row];
             ulong key = k == 0 ? 1 : k;
-            int slot = (int)(key & (ulong)mask);
+            int slot = HashSlots.Home(key, shift);
             while (keys[slot] != 0) slot = (slot + 1) & mask;
             keys[slot] = key;
             Array.Copy(w, row * labels, slotW, slot * labels, labels);
         }
-        return (keys, slotW, mask);
+        return (keys, slotW, shift);
     }
 
     /// <summary>Slot of a feature in a frozen table, or -1.</summary>
@@ -82,13 +84,14 @@ public sealed class WeightTable
     {
         ulong key = f == 0 ? 1 : f;
         var keys = _keys!;
-        int slot = (int)(key & (ulong)_mask);
+        int mask = keys.Length - 1;
+        int slot = HashSlots.Home(key, _shift);
         while (true)
         {
             ulong k = keys[slot];
             if (k == key) return slot;
             if (k == 0) return -1;
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & mask;
         }
     }
 

@@ -22,8 +22,32 @@ public sealed class Gazetteer
     private readonly HashSet<ulong> _exactPrefixes = [];
     private readonly HashSet<ulong> _lowerPrefixes = [];
 
+    // A gazetteer read from a model file keeps its four tables as flat read-only maps (building dictionaries of
+    // every entry was most of its load time); adding to it first copies them back (Thaw), in file order.
+    private FrozenKeyMap? _fExact, _fLower, _fExactPrefixes, _fLowerPrefixes;
+
     public IReadOnlyList<string> Lists => _lists;
-    public int Count => _exact.Count;
+    public int Count => _fExact?.Count ?? _exact.Count;
+
+    private void Thaw()
+    {
+        if (_fExact is null) return;
+        FillMap(_fExact, _exact); FillMap(_fLower!, _lower);
+        FillSet(_fExactPrefixes!, _exactPrefixes); FillSet(_fLowerPrefixes!, _lowerPrefixes);
+        _fExact = _fLower = _fExactPrefixes = _fLowerPrefixes = null;
+    }
+
+    private static void FillMap(FrozenKeyMap f, Dictionary<ulong, ulong> m)
+    {
+        m.EnsureCapacity(f.Count);
+        for (int i = 0; i < f.Count; i++) m[f.Keys[i]] = f.Values![i];
+    }
+
+    private static void FillSet(FrozenKeyMap f, HashSet<ulong> s)
+    {
+        s.EnsureCapacity(f.Count);
+        foreach (var k in f.Keys) s.Add(k);
+    }
 
     public int ListId(string name)
     {
@@ -38,6 +62,7 @@ public sealed class Gazetteer
     public void Add(string list, IReadOnlyList<string> tokens)
     {
         if (tokens.Count == 0 || tokens.Count > MaxTokens) return;
+        Thaw();
         ulong bit = 1UL << ListId(list);
         ulong he = 0, hl = 0;
         for (int i = 0; i < tokens.Count; i++)
@@ -76,8 +101,21 @@ public sealed class Gazetteer
     /// </summary>
     public void MatchAt(ReadOnlySpan<ulong> tokenHashes, int start, bool lower, Span<ulong> masksByLength)
     {
+        if (_fExact is not null) { MatchFrozen(tokenHashes, start, lower ? _fLower! : _fExact, lower ? _fLowerPrefixes! : _fExactPrefixes!, masksByLength); return; }
         var entries = lower ? _lower : _exact;
         var prefixes = lower ? _lowerPrefixes : _exactPrefixes;
+        ulong h = 0;
+        int max = Math.Min(MaxTokens, tokenHashes.Length - start);
+        for (int k = 0; k < max; k++)
+        {
+            h = Step(h, tokenHashes[start + k], k);
+            masksByLength[k] = entries.GetValueOrDefault(h);
+            if (!prefixes.Contains(h)) { for (int j = k + 1; j < max; j++) masksByLength[j] = 0; break; }
+        }
+    }
+
+    private static void MatchFrozen(ReadOnlySpan<ulong> tokenHashes, int start, FrozenKeyMap entries, FrozenKeyMap prefixes, Span<ulong> masksByLength)
+    {
         ulong h = 0;
         int max = Math.Min(MaxTokens, tokenHashes.Length - start);
         for (int k = 0; k < max; k++)
@@ -92,6 +130,14 @@ public sealed class Gazetteer
     {
         w.Write(_lists.Count);
         foreach (var l in _lists) w.Write(l);
+        if (_fExact is not null)
+        {
+            // Loaded and not changed: the file's own arrays, so the bytes come out the same.
+            BinaryArrays.Write<ulong>(w, _fExact.Keys); BinaryArrays.Write<ulong>(w, _fExact.Values);
+            BinaryArrays.Write<ulong>(w, _fLower!.Keys); BinaryArrays.Write<ulong>(w, _fLower.Values);
+            BinaryArrays.Write<ulong>(w, _fExactPrefixes!.Keys); BinaryArrays.Write<ulong>(w, _fLowerPrefixes!.Keys);
+            return;
+        }
         WriteMap(w, _exact); WriteMap(w, _lower);
         WriteSet(w, _exactPrefixes); WriteSet(w, _lowerPrefixes);
     }
@@ -101,8 +147,9 @@ public sealed class Gazetteer
         var g = new Gazetteer();
         int n = r.ReadInt32();
         for (int i = 0; i < n; i++) g._lists.Add(r.ReadString());
-        ReadMap(r, g._exact); ReadMap(r, g._lower);
-        ReadSet(r, g._exactPrefixes); ReadSet(r, g._lowerPrefixes);
+        g._fExact = ReadMap(r); g._fLower = ReadMap(r);
+        g._fExactPrefixes = new FrozenKeyMap(BinaryArrays.Read<ulong>(r), null);
+        g._fLowerPrefixes = new FrozenKeyMap(BinaryArrays.Read<ulong>(r), null);
         return g;
     }
 
@@ -113,21 +160,14 @@ public sealed class Gazetteer
         BinaryArrays.Write<ulong>(w, [.. m.Values]);
     }
 
-    private static void ReadMap(BinaryReader r, Dictionary<ulong, ulong> m)
+    private static FrozenKeyMap ReadMap(BinaryReader r)
     {
         var keys = BinaryArrays.Read<ulong>(r);
         var values = BinaryArrays.Read<ulong>(r);
         if (keys.Length != values.Length) throw new InvalidDataException("corrupt gazetteer: keys and values differ in number");
-        m.EnsureCapacity(keys.Length);
-        for (int i = 0; i < keys.Length; i++) m[keys[i]] = values[i];
+        return new FrozenKeyMap(keys, values);
     }
 
     private static void WriteSet(BinaryWriter w, HashSet<ulong> s) => BinaryArrays.Write<ulong>(w, [.. s]);
 
-    private static void ReadSet(BinaryReader r, HashSet<ulong> s)
-    {
-        var keys = BinaryArrays.Read<ulong>(r);
-        s.EnsureCapacity(keys.Length);
-        foreach (var k in keys) s.Add(k);
-    }
 }
