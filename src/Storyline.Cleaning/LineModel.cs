@@ -90,7 +90,7 @@ public sealed class LineModel
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var fs = File.Create(path);
-        JsonSerializer.Serialize(fs, file, new JsonSerializerOptions { WriteIndented = false });
+        JsonSerializer.Serialize(fs, file); // default options: compact
     }
 
     public static LineModel Load(string path)

@@ -147,7 +147,7 @@ internal static class Posix
                 names.Add(name);
             }
         }
-        finally { CloseDir(d); }
+        finally { _ = CloseDir(d); } // nothing to do if closing a listed folder fails
         return names;
     }
 

@@ -148,7 +148,7 @@ public class FileSystemTests
         var path = Encoding.UTF8.GetBytes(t.Path + "/caf").Concat(new byte[] { 0xE9 }).Concat(".txt\0"u8.ToArray()).ToArray();
         int fd = creat(path, Convert.ToUInt32("644", 8));
         Assert.True(fd >= 0, "creat failed");
-        close(fd);
+        _ = close(fd);
         // Write content through a second descriptor-free route: the shell is not needed, append via /proc is not portable, so reopen by name.
         var name = Directory.EnumerateFiles(t.Path).Single();
         Assert.Contains('\uFFFD', name); // .NET cannot name this file
@@ -175,6 +175,6 @@ public class FileSystemTests
         int fd = open(path, O_WRONLY);
         Assert.True(fd >= 0);
         Assert.Equal(content.Length, (int)write(fd, content, content.Length));
-        close(fd);
+        _ = close(fd);
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Storyline.Cleaning;
 using Storyline.Core;
 
@@ -23,25 +21,12 @@ public static class EvalCleaningCommand
         cmd.SetAction(r => Cli.Run(() =>
         {
             var figures = CleaningEvaluation.RunTest(r.GetValue(data));
-            var failures = new List<string>();
-            if (r.GetValue(check))
-            {
-                var path = Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "floors", "cleaning.json");
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path)) ?? [];
-                foreach (var (metric, floor) in floors)
-                {
-                    double got = CleaningEvaluation.Metric(figures, metric);
-                    if (!(got >= floor)) failures.Add(string.Create(CultureInfo.InvariantCulture, $"{metric} = {got:0.0000} < floor {floor:0.0000}"));
-                }
-            }
+            var failures = r.GetValue(check) ? EvalFloors.Check("cleaning", floors => EvalFloors.Below(floors, m => CleaningEvaluation.Metric(figures, m))) : [];
             if (r.GetValue(Cli.Json))
                 Cli.WriteJson(new { sets = figures.ToDictionary(kv => kv.Key, kv => kv.Value.ToMap().Where(m => !double.IsNaN(m.Value)).ToDictionary()), below_floor = failures });
             else
-            {
                 foreach (var (group, f) in figures) Console.WriteLine($"{group,-24} {f}");
-                foreach (var f in failures) Console.Error.WriteLine($"storyline: below floor: {f}");
-            }
-            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.BelowFloor;
+            return EvalFloors.Report(failures);
         }));
         return cmd;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Storyline.Claims.Evaluation;
 using Storyline.Engine;
@@ -62,14 +61,7 @@ public static class EvalContradictionsCommand
             }
 
             if (r.GetValue(check) && r.GetValue(data) is null)
-            {
-                string? floorFile = FindFloors();
-                if (floorFile is null) return Cli.Error("eval/floors/contradictions.json not found", ExitCodes.NotFound);
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorFile)) ?? [];
-                var below = ContradictionEvaluator.BelowFloors(results, floors);
-                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
-                if (below.Count > 0) return ExitCodes.BelowFloor;
-            }
+                return EvalFloors.Report(EvalFloors.Check("contradictions", floors => ContradictionEvaluator.BelowFloors(results, floors)));
             return ExitCodes.Success;
         }));
         return cmd;
@@ -78,15 +70,4 @@ public static class EvalContradictionsCommand
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string? FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                var f = Path.Combine(d.FullName, "eval", "floors", "contradictions.json");
-                if (File.Exists(f)) return f;
-            }
-        return null;
-    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Storyline.Core;
 using Storyline.Entities.Evaluation;
 using Storyline.Language.Tokenization;
@@ -41,13 +40,9 @@ public static class EvalEntitiesCommand
             var mtDir = r.GetValue(meantime) ?? EntityFloors.DefaultMeantimeDir;
             var mt = mtDir is not null && Directory.Exists(mtDir) ? MeantimePlaces.Run(mtDir) : null;
 
-            var failures = new List<string>();
-            if (r.GetValue(check))
-            {
-                var floorsPath = Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "floors", "entities.json");
-                if (!File.Exists(floorsPath)) return Cli.Error($"floors not found: {floorsPath}", ExitCodes.NotFound);
-                failures = EntityFloors.BelowFloors(EntityFloors.Measure(goldPath, mtDir), floorsPath);
-            }
+            var failures = r.GetValue(check)
+                ? EvalFloors.Check("entities", floors => { var measured = EntityFloors.Measure(goldPath, mtDir); return EvalFloors.Below(floors, m => measured.TryGetValue(m, out var v) ? v : null); })
+                : [];
 
             if (r.GetValue(Cli.Json))
                 Cli.WriteJson(new
@@ -78,9 +73,8 @@ public static class EvalEntitiesCommand
                 Console.WriteLine($"gold set ({which} half, gold mentions): {result}");
                 if (withNer is not null) Console.WriteLine($"gold set ({which} half, tokenizer + NER mentions): {withNer}");
                 if (mt is not null) Console.WriteLine(mt);
-                foreach (var f in failures) Console.Error.WriteLine($"storyline: below floor: {f}");
             }
-            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.BelowFloor;
+            return EvalFloors.Report(failures);
         }));
         return cmd;
     }

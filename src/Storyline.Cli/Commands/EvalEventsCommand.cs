@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Storyline.Core;
 using Storyline.Engine;
@@ -71,29 +70,11 @@ public static class EvalEventsCommand
             }
 
             if (r.GetValue(check))
-            {
-                string? floorFile = FindFloors();
-                if (floorFile is null) return Cli.Error("eval/floors/events.json not found", ExitCodes.NotFound);
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorFile)) ?? [];
-                var below = EventEvaluator.BelowFloors(results, floors);
-                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
-                if (below.Count > 0) return ExitCodes.BelowFloor;
-            }
+                return EvalFloors.Report(EvalFloors.Check("events", floors => EventEvaluator.BelowFloors(results, floors)));
             return ExitCodes.Success;
         }));
         return cmd;
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string? FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                var f = Path.Combine(d.FullName, "eval", "floors", "events.json");
-                if (File.Exists(f)) return f;
-            }
-        return null;
-    }
 }

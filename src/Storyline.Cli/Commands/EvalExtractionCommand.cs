@@ -30,7 +30,7 @@ public static class EvalExtractionCommand
             if (dir is not null && EvalSet.Detect(dir) is null)
                 return Cli.Error($"'{dir}' is not an extraction benchmark folder (expected html/ plus ground-truth.json or evaldata.json)", ExitCodes.Usage);
             IReadOnlyList<ExtractionEvalResult> results = dir is null ? ExtractionEvaluator.RunShared() : [ExtractionEvaluator.Run(dir)];
-            var failures = r.GetValue(check) ? ExtractionFloors.Check(results, ExtractionFloors.Load()) : [];
+            var failures = r.GetValue(check) ? EvalFloors.Check("extraction", floors => ExtractionFloors.Check(results, floors)) : [];
             if (r.GetValue(Cli.Json))
             {
                 var json = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -49,9 +49,8 @@ public static class EvalExtractionCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{x.Set,-18} metric={x.Metric}  seconds={x.Seconds:0.0}  paths: {string.Join(", ", (x.Methods ?? new Dictionary<string, int>()).Select(kv => $"{kv.Key}={kv.Value}"))}"));
                 }
-                foreach (var f in failures) Console.Error.WriteLine($"storyline: below floor: {f}");
             }
-            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.BelowFloor;
+            return EvalFloors.Report(failures);
         }));
         return cmd;
     }

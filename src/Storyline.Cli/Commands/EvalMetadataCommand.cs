@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Storyline.Core;
 using Storyline.Metadata.Evaluation;
 
@@ -31,19 +30,13 @@ public static class EvalMetadataCommand
             if (part is not ("test" or "dev")) throw new StorylineException(ErrorCode.SL5001, $"--split must be test or dev, not '{part}'");
             var dir = r.GetValue(data) ?? Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "metadata-gold", part);
             var res = MetadataGoldEvaluator.Run(dir);
-            var failures = new List<string>();
-            if (r.GetValue(check) && r.GetValue(data) is null)
-            {
-                var path = Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "floors", "metadata.json");
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path)) ?? [];
-                var map = res.ToMap();
-                foreach (var (key, floor) in floors)
-                {
-                    var prefix = $"gold_{part}.";
-                    if (!key.StartsWith(prefix, StringComparison.Ordinal) || !map.TryGetValue(key[prefix.Length..], out var got)) continue;
-                    if (!(got >= floor)) failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key} = {got:0.000} < floor {floor:0.000}"));
-                }
-            }
+            // Floors are keyed gold_<split>.<figure>; those of the other split do not apply.
+            var prefix = $"gold_{part}.";
+            var map = res.ToMap();
+            var failures = r.GetValue(check) && r.GetValue(data) is null
+                ? EvalFloors.Check("metadata", floors => EvalFloors.Below(floors,
+                    key => key.StartsWith(prefix, StringComparison.Ordinal) && map.TryGetValue(key[prefix.Length..], out var got) ? got : null, "0.000"))
+                : [];
             if (r.GetValue(Cli.Json))
             {
                 Cli.WriteJson(new
@@ -73,9 +66,8 @@ public static class EvalMetadataCommand
                         if (p.AuthorsOk == false) Console.WriteLine($"  authors {name}: got [{Cli.Safe(string.Join("; ", p.Authors))}] [{p.AuthorsRule}] want [{Cli.Safe(string.Join("; ", p.Gold.Authors))}]");
                         if (p.DateOk == false) Console.WriteLine($"  date    {name}: got {p.Date ?? "-"} [{p.DateRule}] want {p.Gold.Date ?? "-"} (htmldate order {p.BaselineDate ?? "-"})");
                     }
-                foreach (var f in failures) Console.Error.WriteLine($"storyline: below floor: {f}");
             }
-            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.BelowFloor;
+            return EvalFloors.Report(failures);
         }));
         return cmd;
     }

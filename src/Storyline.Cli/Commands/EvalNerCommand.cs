@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Storyline.Core;
 using Storyline.Ner.Evaluation;
 
@@ -30,14 +28,7 @@ public static class EvalNerCommand
             var path = r.GetValue(file);
             if (path is not null && !File.Exists(path)) return Cli.Error($"file not found: {path}", ExitCodes.NotFound);
             IReadOnlyList<NerScore> results = path is null ? NerEvaluator.RunShared() : [NerEvaluator.EvaluateFile(path)];
-            var below = new List<string>();
-            if (r.GetValue(check) && path is null)
-            {
-                var floorsPath = Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "floors", "ner.json");
-                if (!File.Exists(floorsPath)) return Cli.Error($"{floorsPath} not found", ExitCodes.NotFound);
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorsPath)) ?? [];
-                below.AddRange(NerEvaluator.BelowFloors(results, floors));
-            }
+            var below = r.GetValue(check) && path is null ? EvalFloors.Check("ner", floors => NerEvaluator.BelowFloors(results, floors)) : [];
             if (r.GetValue(Cli.Json))
             {
                 var sets = results.Select(Json).ToList();
@@ -52,9 +43,8 @@ public static class EvalNerCommand
             else
             {
                 foreach (var s in results) Console.WriteLine(s);
-                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
             }
-            return below.Count == 0 ? ExitCodes.Success : ExitCodes.BelowFloor;
+            return EvalFloors.Report(below);
         }));
         return cmd;
     }

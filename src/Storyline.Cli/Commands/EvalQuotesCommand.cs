@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Storyline.Core;
 using Storyline.Entities;
@@ -70,14 +69,7 @@ public static class EvalQuotesCommand
             }
 
             if (r.GetValue(check) && dir is null && splitName == "test" && r.GetValue(limit) is null)
-            {
-                string? floorFile = FindFloors();
-                if (floorFile is null) return Cli.Error("eval/floors/quotes.json not found", ExitCodes.NotFound);
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorFile)) ?? [];
-                var below = QuoteEvaluator.BelowFloors(result, floors);
-                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
-                if (below.Count > 0) return ExitCodes.BelowFloor;
-            }
+                return EvalFloors.Report(EvalFloors.Check("quotes", floors => QuoteEvaluator.BelowFloors(result, floors)));
             return ExitCodes.Success;
         }));
         return cmd;
@@ -98,15 +90,4 @@ public static class EvalQuotesCommand
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string? FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                var f = Path.Combine(d.FullName, "eval", "floors", "quotes.json");
-                if (File.Exists(f)) return f;
-            }
-        return null;
-    }
 }

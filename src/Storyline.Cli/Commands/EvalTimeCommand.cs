@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Storyline.Time.Evaluation;
 
@@ -60,14 +59,7 @@ public static class EvalTimeCommand
             }
 
             if (r.GetValue(check) && dir is null)
-            {
-                string? floorFile = FindFloors();
-                if (floorFile is null) return Cli.Error("eval/floors/time.json not found", ExitCodes.NotFound);
-                var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorFile)) ?? [];
-                var below = TimeEvaluator.BelowFloors(results, floors);
-                foreach (var b in below) Console.Error.WriteLine($"storyline: below floor: {b}");
-                if (below.Count > 0) return ExitCodes.BelowFloor;
-            }
+                return EvalFloors.Report(EvalFloors.Check("time", floors => TimeEvaluator.BelowFloors(results, floors)));
             return ExitCodes.Success;
         }));
         return cmd;
@@ -76,15 +68,4 @@ public static class EvalTimeCommand
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string? FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                var f = Path.Combine(d.FullName, "eval", "floors", "time.json");
-                if (File.Exists(f)) return f;
-            }
-        return null;
-    }
 }

@@ -19,11 +19,10 @@ public static class TrainCleaningCommand
             "5-fold cross-validation, and print the figures on the test pages (20 %). Takes a few minutes.",
             "storyline train cleaning", "storyline train cleaning --out /tmp/cleaning-lines.json --json");
         cmd.Add(data); cmd.Add(output);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(LineClassifier.ModelFileName), (r, path) =>
         {
             bool json = r.GetValue(Cli.Json);
             var result = LineTrainer.Run(new LineTrainingOptions { ExtractionDir = r.GetValue(data) }, json ? null : Console.Out);
-            var path = r.GetValue(output) ?? RepoPaths.Model(LineClassifier.ModelFileName);
             result.Model.Save(path);
             var test = result.Test.ToDictionary(kv => kv.Key, kv => kv.Value.ToMap().Where(m => !double.IsNaN(m.Value)).ToDictionary());
             if (json)
@@ -34,7 +33,7 @@ public static class TrainCleaningCommand
             Console.WriteLine($"model written to {path} (thresholds {result.Model.Threshold.ToString("0.00", CultureInfo.InvariantCulture)} outside and {result.Model.InsideThreshold.ToString("0.00", CultureInfo.InvariantCulture)} inside the body, {result.Features} features)");
             foreach (var (group, f) in result.Test) Console.WriteLine($"test {group,-24} {f}");
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

@@ -13,31 +13,22 @@ public static class TrainEventsCommand
     {
         var data = new Option<string?>("--data") { Description = "Folder holding petrarch2/, cameo/ and plover/ (default: ../shared/data/events)." };
         var output = new Option<string?>("--out") { Description = "Where to write it (default: models/events.bin)." };
-        var verify = new Option<bool>("--verify") { Description = "Build in memory and exit 3 unless the bytes equal the existing file (reproducibility check); writes nothing." };
         var cmd = Cli.NewCommand("events",
             "Compile the event dictionaries used by the events stage: PETRARCH2's CAMEO verb blocks and phrase patterns, its " +
             "actor (country, international, non-state) and agent (sector) dictionaries, GDELT's CAMEO code and Goldstein tables " +
             "and the CAMEO→PLOVER table, into one compact binary. The same inputs always give the same bytes.",
             "storyline train events", "storyline train events --verify", "storyline train events --out /tmp/events.bin --json");
-        cmd.Add(data); cmd.Add(output); cmd.Add(verify);
-        cmd.SetAction(r => Cli.Run(() =>
+        cmd.Add(data); cmd.Add(output);
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(EventLexicon.ModelFileName), (r, path) =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("events");
             var missing = EventLexiconBuilder.InputFiles(dir).FirstOrDefault(f => !File.Exists(f));
             if (missing is not null) return Cli.Error($"missing input: {missing}", ExitCodes.NotFound);
-            var path = r.GetValue(output) ?? RepoPaths.Model(EventLexicon.ModelFileName);
             var sw = Stopwatch.StartNew();
             var lex = EventLexiconBuilder.Build(dir);
             using var ms = new MemoryStream();
             lex.Write(ms);
             var bytes = ms.ToArray();
-            if (r.GetValue(verify))
-            {
-                bool same = File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
-                if (r.GetValue(Cli.Json)) Cli.WriteJson(new { model = path, identical = same, bytes = bytes.Length });
-                else Console.WriteLine(same ? $"{path}: identical ({bytes.Length} bytes)" : $"{path}: differs from a fresh build");
-                return same ? ExitCodes.Success : ExitCodes.PartialFailure;
-            }
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             File.WriteAllBytes(path, bytes);
             int patterns = lex.BlockPatterns.Sum(p => p.Length);
@@ -46,7 +37,7 @@ public static class TrainEventsCommand
             else
                 Console.WriteLine($"{path}: {lex.BlockCodes.Length} verb blocks, {lex.Verbs.Count} verb forms, {patterns} patterns, {lex.Actors.Count} actor names, {lex.Agents.Count} agents, {lex.Codes.Count} CAMEO codes, {bytes.Length / 1024} KB ({sw.ElapsedMilliseconds} ms)");
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

@@ -17,11 +17,10 @@ public static class TrainGazetteerCommand
             "countryInfo joined with mledoze/countries (aliases, demonyms), as a compact gzip'd binary.",
             "storyline train gazetteer", "storyline train gazetteer --out /tmp/gazetteer.bin.gz");
         cmd.Add(data); cmd.Add(output);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(Gazetteer.ModelFileName), (r, path) =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("gazetteers");
             if (!Directory.Exists(Path.Combine(dir, "geonames"))) return Cli.Error($"no geonames/ under {dir}", ExitCodes.NotFound);
-            var path = r.GetValue(output) ?? RepoPaths.Model(Gazetteer.ModelFileName);
             var sw = Stopwatch.StartNew();
             var g = Gazetteer.BuildAndSave(dir, path);
             if (r.GetValue(Cli.Json))
@@ -29,7 +28,7 @@ public static class TrainGazetteerCommand
             else
                 Console.WriteLine($"{path}: {g.CityCount} towns, {g.Admin1s.Count} divisions, {g.Countries.Count} countries, {new FileInfo(path).Length / 1024} KB ({sw.ElapsedMilliseconds} ms)");
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

@@ -14,26 +14,24 @@ public static class TrainIdfCommand
     {
         var data = new Option<string?>("--data") { Description = "A PolNeAR-style folder (metadata.tsv, <part>/text/*.txt). Default: ../shared/data/quotes/polnear." };
         var output = new Option<string?>("--out") { Description = "Where to write it (default: models/stories-idf.bin.gz)." };
-        var verify = new Option<bool>("--verify") { Description = "Build in memory and exit 3 unless the bytes equal the existing file (reproducibility check); writes nothing." };
         var cmd = Cli.NewCommand("idf",
             "Count, over the PolNeAR news articles (all parts, duplicates dropped), in how many documents each term, name and number " +
             $"key of the story engine occurs, keep those seen in at least {BackgroundIdfTrainer.MinDf}, and write the table the engine " +
             "adds to its running frequencies so IDF is sensible from the first document on. The same inputs always give the same bytes.",
             "storyline train idf", "storyline train idf --verify", "storyline train idf --out /tmp/stories-idf.bin.gz --json");
-        cmd.Add(data); cmd.Add(output); cmd.Add(verify);
-        cmd.SetAction(r => Cli.Run(() =>
+        cmd.Add(data); cmd.Add(output);
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(BackgroundIdf.ModelFile), (r, path) =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("quotes", "polnear");
             if (!File.Exists(Path.Combine(dir, "metadata.tsv"))) return Cli.Error($"no metadata.tsv in {dir}", ExitCodes.NotFound);
-            var path = r.GetValue(output) ?? RepoPaths.Model(BackgroundIdf.ModelFile);
             var sw = Stopwatch.StartNew();
             using var ms = new MemoryStream();
             var idf = BackgroundIdfTrainer.Train(CorpusTexts.PolNear(dir).Select(a => a.Text), ms);
             var bytes = ms.ToArray();
-            return TrainOutput.WriteOrVerify(r, path, bytes, r.GetValue(verify),
+            return TrainOutput.Write(r, path, bytes,
                 new { documents = idf.Documents, terms = idf.Terms, ms = sw.ElapsedMilliseconds },
                 $"{idf.Documents} documents, {idf.Terms} keys, {bytes.Length / 1024} KB ({sw.ElapsedMilliseconds} ms)");
-        }));
+        });
         return cmd;
     }
 }

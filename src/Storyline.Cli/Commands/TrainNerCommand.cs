@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Storyline.Core;
+using Storyline.Ner.Model;
 using Storyline.Ner.Evaluation;
 using Storyline.Ner.Training;
 
@@ -21,10 +23,10 @@ public static class TrainNerCommand
             "test sets. Takes about 2-4 minutes on 2 cores.",
             "storyline train ner", "storyline train ner --out /tmp/ner.bin.gz --json");
         cmd.Add(output); cmd.Add(epochs); cmd.Add(twoPass); cmd.Add(tune);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(NerModel.FileName), (r, path) =>
         {
             bool json = r.GetValue(Cli.Json);
-            var o = new NerTrainerOptions { OutputPath = r.GetValue(output), Log = json ? null : Console.WriteLine };
+            var o = new NerTrainerOptions { OutputPath = path, Log = json ? null : Console.WriteLine };
             if (r.GetValue(epochs) is int n) o = o with { MaxEpochs = n, Pass1Epochs = n, Pass2Epochs = n };
             if (r.GetValue(twoPass)) o = o with { TwoPass = true };
             if (r.GetValue(tune)) o = o with { IncludeDev = false };
@@ -42,7 +44,7 @@ public static class TrainNerCommand
                 foreach (var t in test) Console.WriteLine(t);
             }
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

@@ -13,26 +13,24 @@ public static class TrainParaphraseCommand
     {
         var data = new Option<string?>("--data") { Description = "An MSRP-format train file. Default: ../shared/data/dedup/msrp/msr_paraphrase_train.txt." };
         var output = new Option<string?>("--out") { Description = "Where to write it (default: models/stories-paraphrase.json)." };
-        var verify = new Option<bool>("--verify") { Description = "Train in memory and exit 3 unless the bytes equal the existing file (reproducibility check); writes nothing." };
         var cmd = Cli.NewCommand("paraphrase",
             "Train the paraphrase classifier used to find rewritten sentences: logistic regression over sentence-pair features, " +
             $"fitted on our train part of the MSRP train file, L2 and threshold chosen on dev ({MsrpCorpus.DevPercent} %), scored on " +
             $"the test part ({MsrpCorpus.TestPercent} %, never tuned on). The same inputs always give the same bytes.",
             "storyline train paraphrase", "storyline train paraphrase --verify", "storyline train paraphrase --out /tmp/p.json --json");
-        cmd.Add(data); cmd.Add(output); cmd.Add(verify);
-        cmd.SetAction(r => Cli.Run(() =>
+        cmd.Add(data); cmd.Add(output);
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(ParaphraseClassifier.ModelFile), (r, path) =>
         {
             var msrp = r.GetValue(data) ?? RepoPaths.Data("dedup", "msrp", "msr_paraphrase_train.txt");
             if (!File.Exists(msrp)) return Cli.Error($"file not found: {msrp}", ExitCodes.NotFound);
-            var path = r.GetValue(output) ?? RepoPaths.Model(ParaphraseClassifier.ModelFile);
             var res = ParaphraseTrainer.Train(msrp);
             var bytes = ParaphraseTrainer.Serialize(res.Classifier.Model);
-            return TrainOutput.WriteOrVerify(r, path, bytes, r.GetValue(verify),
+            return TrainOutput.Write(r, path, bytes,
                 new { dev_accuracy = res.DevAccuracy, test_accuracy = res.TestAccuracy, test_f1 = res.TestF1, l2 = res.Classifier.Model.L2,
                     threshold = res.Classifier.Model.Threshold, train = res.Train, dev = res.Dev, test = res.Test },
                 string.Create(CultureInfo.InvariantCulture,
                     $"L2 {res.Classifier.Model.L2}, threshold {res.Classifier.Model.Threshold:F2}; dev accuracy {res.DevAccuracy:F3}; test accuracy {res.TestAccuracy:F3}, F1 {res.TestF1:F3} ({res.Train}/{res.Dev}/{res.Test} pairs)"));
-        }));
+        });
         return cmd;
     }
 }

@@ -13,14 +13,13 @@ public static class TrainQuotesCommand
     {
         var data = new Option<string?>("--data") { Description = "A PolNeAR-style folder (train/text, train/attributions). Default: ../shared/data/quotes/polnear." };
         var output = new Option<string?>("--out") { Description = "Where to write it (default: models/quotes.bin)." };
-        var verify = new Option<bool>("--verify") { Description = "Train in memory and exit 3 unless the bytes equal the existing file (reproducibility check); writes nothing." };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N articles only (quick determinism checks)." };
         var cmd = Cli.NewCommand("quotes",
             "Train the learned attribution pass: a cue perceptron and a role perceptron over the language layer's tokens, parse and " +
             "entities, fitted on the PolNeAR train part only (dev tunes, test is never tuned on). Fixed seed: the same inputs give the same bytes.",
             "storyline train quotes", "storyline train quotes --verify", "storyline train quotes --limit 20 --out /tmp/q.bin --json");
-        cmd.Add(data); cmd.Add(output); cmd.Add(verify); cmd.Add(limit);
-        cmd.SetAction(r => Cli.Run(() =>
+        cmd.Add(data); cmd.Add(output); cmd.Add(limit);
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(AttributionModel.FileName), (r, path) =>
         {
             string? root = r.GetValue(data) ?? QuoteEvaluator.FindShared();
             if (root is null) return Cli.Error("no PolNeAR data found: pass --data DIR (../shared/data/quotes/polnear)", ExitCodes.NotFound);
@@ -42,11 +41,10 @@ public static class TrainQuotesCommand
             byte[] bytes;
             try { model.Save(tmp); bytes = File.ReadAllBytes(tmp); }
             finally { File.Delete(tmp); }
-            var path = r.GetValue(output) ?? RepoPaths.Model(AttributionModel.FileName);
-            return TrainOutput.WriteOrVerify(r, path, bytes, r.GetValue(verify),
+            return TrainOutput.Write(r, path, bytes,
                 new { articles = articles.Count, attributions = stats.Attributions, cue_examples = stats.CueExamples, role_examples = stats.RoleExamples },
                 $"{articles.Count} articles, {stats.Attributions} attributions; {stats.CueExamples} cue examples ({stats.CuePositives} cues), {stats.RoleExamples} role examples");
-        }));
+        });
         return cmd;
     }
 }

@@ -20,11 +20,10 @@ public static class TrainStoriesCommand
             "(each fold of topics clustered by a model trained without it). Takes about a minute.",
             "storyline train stories", "storyline train stories --out /tmp/stories-join.json --json");
         cmd.Add(data); cmd.Add(output);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(StoryJoinModel.ModelFile), (r, path) =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("clustering", "ecbplus");
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
-            var path = r.GetValue(output) ?? RepoPaths.Model(StoryJoinModel.ModelFile);
             var res = StoryJoinTrainer.Train(dir, path);
             if (r.GetValue(Cli.Json))
             {
@@ -36,7 +35,7 @@ public static class TrainStoriesCommand
                 $"model written to {path}: {res.Rows} rows ({res.Positives} same-story), join probability {res.Model.Data.JoinProbability:F2}, L2 {res.Model.Data.L2}; " +
                 $"B-cubed F1 on the training documents {res.DevBcubedF1:F3} (in-sample; run `storyline eval stories --cv 5` for the held-out figure)"));
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

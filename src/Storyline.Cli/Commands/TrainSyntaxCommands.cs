@@ -17,20 +17,19 @@ public static class TrainPosCommand
             "best on dev, and print UPOS accuracy on test. About a minute on one core.",
             "storyline train pos", "storyline train pos --out /tmp/pos.bin.gz --json");
         cmd.Add(epochs); cmd.Add(output);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(PosTagger.DefaultModelFile), (r, path) =>
         {
             bool json = r.GetValue(Cli.Json);
             var o = new TaggerTrainingOptions();
             if (r.GetValue(epochs) is int n) o = o with { Epochs = n };
             var tagger = SyntaxTrainer.TrainTagger(SyntaxTrainer.EwtFile("train"), SyntaxTrainer.EwtFile("dev"), o, json ? null : Console.Out);
-            var path = r.GetValue(output) ?? RepoPaths.Model(PosTagger.DefaultModelFile);
             tagger.Save(path);
             var test = SyntaxTrainer.TaggerScores(tagger, SyntaxTrainer.EwtFile("test"));
             if (json) Cli.WriteJson(new { model = path, test_upos_accuracy = test.Upos, test_xpos_accuracy = test.Xpos });
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"model written to {path}; EWT test UPOS {test.Upos:0.0000}, PTB tag {test.Xpos:0.0000}"));
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }
@@ -49,21 +48,20 @@ public static class TrainParserCommand
             "Takes 10-30 minutes on 2 cores.",
             "storyline train parser", "storyline train parser --epochs 4 --out /tmp/parser.bin.gz");
         cmd.Add(epochs); cmd.Add(tagger); cmd.Add(output);
-        cmd.SetAction(r => Cli.Run(() =>
+        TrainOutput.SetAction(cmd, output, () => RepoPaths.Model(DependencyParser.DefaultModelFile), (r, path) =>
         {
             bool json = r.GetValue(Cli.Json);
             var o = new ParserTrainingOptions();
             if (r.GetValue(epochs) is int n) o = o with { Epochs = n };
             var posTagger = PosTagger.Load(r.GetValue(tagger) ?? RepoPaths.Model(PosTagger.DefaultModelFile));
             var parser = SyntaxTrainer.TrainParser(SyntaxTrainer.EwtFile("train"), SyntaxTrainer.EwtFile("dev"), posTagger, o, null, json ? null : Console.Out);
-            var path = r.GetValue(output) ?? RepoPaths.Model(DependencyParser.DefaultModelFile);
             parser.Save(path);
             var test = SyntaxEvaluator.Evaluate([.. ConlluReader.Read(SyntaxTrainer.EwtFile("test"))], posTagger, parser);
             if (json) Cli.WriteJson(new { model = path, test_uas = test.Uas, test_las = test.Las, test_upos_accuracy = test.UposAccuracy });
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"model written to {path}; EWT test UAS {test.Uas:0.0000}, LAS {test.Las:0.0000} (tags from the given tagger)"));
             return ExitCodes.Success;
-        }));
+        });
         return cmd;
     }
 }

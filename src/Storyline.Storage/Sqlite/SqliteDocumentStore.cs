@@ -12,6 +12,8 @@ namespace Storyline.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore
 {
+    private static readonly string[] EntityParameters = ["$id", "$k", "$n", "$t", "$c", "$r", "$m"];
+
     private readonly SqliteConnection _db;
 
     public string Path { get; }
@@ -164,7 +166,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
         if (d.Entities.Count == 0) return;
         using var ins = Cmd("INSERT INTO doc_entities (doc_id, key, name, type, country, role, mentions) VALUES ($id, $k, $n, $t, $c, $r, $m)", tx);
-        var p = new[] { "$id", "$k", "$n", "$t", "$c", "$r", "$m" }.Select(n => ins.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        var p = EntityParameters.Select(n => ins.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (var e in d.Entities)
         {
             p[0].Value = d.Id; p[1].Value = e.StoreKey; p[2].Value = e.Name; p[3].Value = e.Type;

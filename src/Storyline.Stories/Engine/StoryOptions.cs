@@ -36,7 +36,7 @@ public sealed record StoryOptions
     /// <summary>Centroid cosine at which two candidate stories are merged after a document updates one of them (1 = never).</summary>
     public double StoryMergeThreshold { get; init; } = 1;
     /// <summary>Weight of the best single member document's cosine against the centroid cosine.</summary>
-    public double MemberWeight { get; init; } = 0.0;
+    public double MemberWeight { get; init; }
     /// <summary>Days over which time proximity halves (e-folding); stories far apart in time need more text evidence.</summary>
     public double TimeScaleDays { get; init; } = 7;
     /// <summary>Share of the score that survives however far apart in time (0 = time decides alone).</summary>

@@ -248,7 +248,7 @@ public sealed partial class StoryEngine
     /// character trigrams or content words: the shared sentence features); then put in reading order (document date,
     /// position in the document).
     /// </summary>
-    private IReadOnlyList<SummarySentence> Summarize(StoryRecord s, IReadOnlyList<RollupDocument> docs, int count, Func<string, SentenceInfo> info)
+    private static IReadOnlyList<SummarySentence> Summarize(StoryRecord s, IReadOnlyList<RollupDocument> docs, int count, Func<string, SentenceInfo> info)
     {
         double norm = CentroidNorm(s);
         if (norm == 0) return [];

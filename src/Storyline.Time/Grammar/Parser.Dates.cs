@@ -349,7 +349,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Builds the day, fixed when the year is written, resolved against the anchor otherwise.</summary>
-    private DaySpec YearlessOrYear(int end, int month, int day, int dow, int? year)
+    private static DaySpec YearlessOrYear(int end, int month, int day, int dow, int? year)
     {
         if (year is { } y)
         {

@@ -108,7 +108,7 @@ internal sealed partial class Parser
         return c;
     }
 
-    private Cand AgoDate(int first, int end, double value, Unit unit, int sign, bool fuzzy, bool useRef)
+    private static Cand AgoDate(int first, int end, double value, Unit unit, int sign, bool fuzzy, bool useRef)
     {
         if (fuzzy)
             return new Cand { Type = TimexType.Date, Fixed = sign < 0 ? Refs.Past : Refs.Future, First = first, End = end };

@@ -108,7 +108,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>The anchor's own day/week/month/year with a position mod ("the end of the year").</summary>
-    private Cand? PeriodOfAnchor(int first, int end, Unit unit, string mod)
+    private static Cand? PeriodOfAnchor(int first, int end, Unit unit, string mod)
     {
         if (unit is not (Unit.Day or Unit.Week or Unit.Month or Unit.Quarter or Unit.Year or Unit.Decade or Unit.Century)) return null;
         return new Cand { Type = TimexType.Date, First = first, End = end, Mod = mod, Rel = ctx => Cal.AtGranularity(ctx.Anchor, unit), Under = null };

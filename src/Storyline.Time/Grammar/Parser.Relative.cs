@@ -114,7 +114,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Determiner + singular unit.</summary>
-    private Cand? UnitRelative(int first, int end, Unit unit, Det det, bool fiscal)
+    private static Cand? UnitRelative(int first, int end, Unit unit, Det det, bool fiscal)
     {
         int off = det.Offset;
         bool ana = det.Anaphoric;

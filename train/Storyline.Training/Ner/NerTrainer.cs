@@ -150,7 +150,7 @@ public static class NerTrainer
 
         var info = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["trained"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            // No training date: the same inputs must give the same bytes (`train ner --verify`).
             ["data"] = o.IncludeDev ? "conll2003 eng.train + eng.testa" : "conll2003 eng.train",
             ["dev_f1"] = devF1.ToString("F2", CultureInfo.InvariantCulture),
             ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
