@@ -259,7 +259,8 @@ internal sealed partial class QuoteFinder
                 if (ruleCues.Contains(v) || !IsCueCandidate(v) || !model.CueLemmas.Contains(_lemma[v])) continue;
                 CueFeatures(v, feats);
                 model.Cue.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(feats), cueScores);
-                if (cueScores[1] - cueScores[0] <= threshold) continue;
+                float cueMargin = cueScores[1] - cueScores[0];
+                if (cueMargin <= threshold) continue;
 
                 RoleCandidates(v, roles);
                 int src = -1, subj = -1;
@@ -292,6 +293,9 @@ internal sealed partial class QuoteFinder
                 }
                 if (cLast < 0) continue;
                 if (src < 0 && subj >= 0 && subjMargin > -SubjectSourceMargin) src = subj;
+                // A weak cue (one the model scores below even odds) counts only with a source beside it: without one,
+                // "did not reply to questions" would be a statement whose content is its own subject.
+                if (src < 0 && cueMargin <= 0) continue;
                 int sFirst = -1, sLast = -1;
                 if (src >= 0) (sFirst, sLast) = WholeSourceSpan(src, v);
                 if (v >= cFirst && v <= cLast)
