@@ -194,7 +194,7 @@ internal sealed class SpeakerResolver
             return previousEntity;
         // The closest person of the right gender when the others are of the other gender (known from honorifics).
         var sure = candidates.Where(e => _gender[e] == gender).ToList();
-        return sure.Count == 1 && candidates.Count(e => _gender[e] == '\0') == 0 ? sure[0] : -1;
+        return sure.Count == 1 && !candidates.Any(e => _gender[e] == '\0') ? sure[0] : -1;
     }
 
     /// <summary>"the official", "China's top diplomat": the one earlier person whose role (or country) fits.</summary>

@@ -73,7 +73,7 @@ public sealed record DocFilter(DateTimeOffset? From = null, DateTimeOffset? To =
 /// counting and paging over it cost microseconds per thousand rows, and every page of a list sees one consistent
 /// snapshot, so totals always agree with the rows.
 /// </summary>
-public sealed class Catalog(StorePool pool, WebOptions options)
+public sealed class Catalog(StorePool pool, WebOptions options) : IDisposable
 {
     /// <summary>Days a story's coverage sparkline spans at most (the last ones of the story).</summary>
     public const int SparklineDays = 30;
@@ -85,6 +85,8 @@ public sealed class Catalog(StorePool pool, WebOptions options)
 
     private Snapshot? _current;
     private readonly SemaphoreSlim _loading = new(1, 1);
+
+    public void Dispose() => _loading.Dispose();
     private long _checkedAt;
     private volatile bool _stale;
 
@@ -241,10 +243,12 @@ public sealed class Catalog(StorePool pool, WebOptions options)
 }
 
 /// <summary>Entities of the store per snapshot and type, cached with the snapshot they were read for.</summary>
-public sealed class EntityCache(StorePool pool)
+public sealed class EntityCache(StorePool pool) : IDisposable
 {
     private readonly Dictionary<string, (long Count, IReadOnlyList<Storyline.Core.Storage.EntitySummary> List)> _byType = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Most entities kept per type (the long tail of names seen once is cut).</summary>
     public const int MaxEntities = 50_000;

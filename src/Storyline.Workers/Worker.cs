@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Npgsql;
 using Storyline.Core;
 using Storyline.Core.Storage;
@@ -37,6 +38,7 @@ public sealed record WorkerOptions
 }
 
 /// <summary>Wall seconds a worker spent in each phase of its loop.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Plain counters added to by ref; a property cannot be.")]
 public sealed class PhaseTimes
 {
     public double Claim, Pipeline, Complete, Stories;
@@ -46,6 +48,7 @@ public sealed class PhaseTimes
 }
 
 /// <summary>What a worker did so far.</summary>
+[SuppressMessage("Design", "CA1051", Justification = "Plain counters, some updated with Interlocked (by ref).")]
 public sealed class WorkerTotals
 {
     public int Batches, New, Duplicates, Failed, DeadLettered, LostLease, Released, CaughtUp;
@@ -63,7 +66,7 @@ public sealed class WorkerTotals
 /// stories under the story index's advisory lock (one assigner at a time across all workers, so two workers never
 /// open two stories for one event). A crash between the two commits is caught up (at start, when idle, at the end).
 /// </summary>
-public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue, Pipeline pipeline, StoryService? stories,
+public sealed class Worker(PostgresWorkQueue queue, Pipeline pipeline, StoryService? stories,
     WorkerOptions options, DocumentReader? reader = null)
 {
     private readonly DocumentReader _reader = reader ?? new DocumentReader();
@@ -82,7 +85,7 @@ public sealed class Worker(PostgresDocumentStore store, PostgresWorkQueue queue,
     {
         if (options.WarmUp)
         {
-            pipeline.Run(_reader.FromRaw(WarmUpText, DocumentFormat.Text, new DocumentOrigin("warm-up")));
+            pipeline.Run(_reader.FromRaw(WarmUpText, DocumentFormat.Text, new DocumentOrigin("warm-up")), ct);
             Totals.Elapsed.Restart();
         }
         progress?.Invoke(Totals, Ready);

@@ -320,7 +320,7 @@ public sealed class HostileCorpus
             () => "\u200B\u200C\u200D\u2060\uFEFF\u200B",
             () => string.Concat(Enumerable.Repeat("ha ", 20 + _rng.Next(500))),
             () => string.Join(" ", Enumerable.Range(0, 50 + _rng.Next(300)).Select(_ => _rng.Next(100000).ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            () => new string(Pick(new[] { '!', '-', '=', '*', '.' }), 10 + _rng.Next(5000)),
+            () => new string(Pick(RuleChars), 10 + _rng.Next(5000)),
             () => string.Concat(Enumerable.Repeat("😀🔥", 10 + _rng.Next(300))),
             () => new string((char)('a' + _rng.Next(26)), 100 + _rng.Next(100_000)),
             () => "Subscribe",
@@ -538,13 +538,15 @@ public sealed class HostileCorpus
         }
     }
 
+    private static readonly char[] RuleChars = ['!', '-', '=', '*', '.'];
+
     // ---------------- file names ----------------
 
     [DllImport("libc", SetLastError = true)] private static extern int open(byte[] path, int flags, int mode);
     [DllImport("libc", SetLastError = true)] private static extern nint write(int fd, byte[] buf, nint count);
     [DllImport("libc", SetLastError = true)] private static extern int close(int fd);
-    [DllImport("libc", SetLastError = true)] private static extern int mkfifo(string path, uint mode);
-    [DllImport("libc", SetLastError = true)] private static extern int mknod(string path, uint mode, ulong dev);
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)] private static extern int mkfifo(string path, uint mode);
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)] private static extern int mknod(string path, uint mode, ulong dev);
 
     /// <summary>Creates a file whose name is raw bytes (not necessarily UTF-8), which .NET's string paths cannot spell.</summary>
     private static void WriteRawName(string dir, byte[] name, byte[] content)
@@ -554,7 +556,7 @@ public sealed class HostileCorpus
         int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, Convert.ToInt32("644", 8));
         if (fd < 0) throw new IOException($"open failed: errno {Marshal.GetLastPInvokeError()}");
         try { if (write(fd, content, content.Length) != content.Length) throw new IOException("short write"); }
-        finally { close(fd); }
+        finally { _ = close(fd); } // a failed close after a full write loses nothing here
     }
 
     private void FileNames()

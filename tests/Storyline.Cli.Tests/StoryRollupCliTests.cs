@@ -54,7 +54,7 @@ public sealed class StoryRollupCliTests : IDisposable
         foreach (var t in timeline)
         {
             foreach (var f in new[] { "date", "precision", "text", "sentence", "doc_id", "source", "inferred" }) Assert.True(t.TryGetProperty(f, out _), f);
-            Assert.Contains(t.GetProperty("precision").GetString(), new[] { "day", "month", "year" });
+            Assert.Contains(t.GetProperty("precision").GetString(), (string[])["day", "month", "year"]);
         }
         var dates = timeline.Select(t => t.GetProperty("date").GetString()!).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);

@@ -30,7 +30,7 @@ public sealed class NoBodyPageTests : IDisposable
         using var store = new SqliteDocumentStore(Path.Combine(_dir, "s.db"));
         var stories = StoryService.For(store);
         var service = new IngestService(store, DefaultPipeline.Build(new DefaultPipeline.Options { Language = false })) { Stories = stories };
-        var outcomes = service.Ingest([.. new[] { "a.html", "b.html", "c.html" }.Select(f => Path.Combine(_dir, f))]).ToDictionary(o => Path.GetFileName(o.Path));
+        var outcomes = service.Ingest([.. ((string[])["a.html", "b.html", "c.html"]).Select(f => Path.Combine(_dir, f))]).ToDictionary(o => Path.GetFileName(o.Path));
 
         foreach (var name in new[] { "a.html", "b.html" })
         {

@@ -68,7 +68,7 @@ public sealed class NotArticleTests : IDisposable
         using var store = new SqliteDocumentStore(Path.Combine(_dir, "s.db"));
         var stories = StoryService.For(store);
         var service = new IngestService(store, DefaultPipeline.Build(new DefaultPipeline.Options { Language = false })) { Stories = stories };
-        var outcomes = service.Ingest([.. new[] { "x.txt", "zw.txt", "ha.txt", "ha2.txt", "brief.txt" }.Select(f => Path.Combine(_dir, f))]);
+        var outcomes = service.Ingest([.. ((string[])["x.txt", "zw.txt", "ha.txt", "ha2.txt", "brief.txt"]).Select(f => Path.Combine(_dir, f))]);
 
         var byName = outcomes.ToDictionary(o => Path.GetFileName(o.Path));
         // Zero-width characters only is no text at all: the decoder refuses it as empty (SL1001), nothing to store.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Globalization;
 using Storyline.Core;
 
 namespace Storyline.Extraction.Tests;
@@ -103,7 +104,7 @@ public class RobustnessTests
     {
         var sb = new StringBuilder();
         for (int i = 0; i < 3000; i++)
-            sb.Append($"<nav><a href=\"/{i}\">Section {i} of the very large site menu that repeats</a></nav><div class=\"ad\">Advert {i} {new string('z', 500)}</div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<nav><a href=\"/{i}\">Section {i} of the very large site menu that repeats</a></nav><div class=\"ad\">Advert {i} {new string('z', 500)}</div>");
         var options = HtmlExtractionOptions.Default;
         var r = Timed(Pages.Page(before: sb.ToString()));
         Assert.Equal(string.Join("\n\n", Pages.Paragraphs), r.Text);

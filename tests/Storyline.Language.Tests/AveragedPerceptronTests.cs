@@ -6,7 +6,7 @@ public class AveragedPerceptronTests
 {
     private const int Bias = 0, Word = 1;
 
-    private static ulong[] Feats(string w) => [FeatureHash.Of(Bias, ""), FeatureHash.Of(Word, w), FeatureHash.Of(Word, w[^2..])];
+    private static ulong[] Feats(string w) => [FeatureHash.Of(Bias, ""), FeatureHash.Of(Word, w), FeatureHash.Of(Word, w.AsSpan(w.Length - 2))];
 
     private static readonly (string Word, int Cls)[] Data =
     [

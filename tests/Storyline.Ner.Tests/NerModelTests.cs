@@ -117,7 +117,7 @@ public class NerModelTests
         foreach (var men in doc.Mentions)
         {
             Assert.Equal(men.Text, doc.Slice(men.Start, men.End));
-            Assert.Contains(men.Type, new[] { "PER", "ORG", "LOC", "MISC" });
+            Assert.Contains(men.Type, (string[])["PER", "ORG", "LOC", "MISC"]);
         }
         Assert.Contains(doc.Mentions, x => x.Text == "Stockholm" && x.Type == "LOC");
         Assert.Contains("ner.v1", doc.Stages);

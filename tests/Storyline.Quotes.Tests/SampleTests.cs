@@ -29,7 +29,7 @@ public sealed class SampleTests
             Assert.False(string.IsNullOrWhiteSpace(q.Text));
             if (q.SpeakerEntity < 0) continue;
             var e = doc.Entities[q.SpeakerEntity];
-            Assert.Contains(e.Type, new[] { "PER", "ORG", "LOC", "GPE" });
+            Assert.Contains(e.Type, (string[])["PER", "ORG", "LOC", "GPE"]);
             // The entity occurs in the text, and the speaker does not lie inside the quoted words.
             Assert.Contains(e.Mentions, m => doc.Mentions[m].End <= doc.Text.Length);
             Assert.False(q.SpeakerStart >= q.Start && q.SpeakerEnd <= q.End, $"speaker inside quote: {q.Speaker}");

@@ -79,7 +79,7 @@ public class JoinTests
         try
         {
             File.WriteAllLines(Path.Combine(dir, "docs.jsonl"), all.Where(d => topics.Contains(d.Topic)).Select(d =>
-                System.Text.Json.JsonSerializer.Serialize(new { doc_id = d.DocId, topic = int.Parse(d.Topic!), story_id = d.Story, text = d.Text })));
+                System.Text.Json.JsonSerializer.Serialize(new { doc_id = d.DocId, topic = int.Parse(d.Topic!, System.Globalization.CultureInfo.InvariantCulture), story_id = d.Story, text = d.Text })));
             var folds = new List<int>();
             var r = StoryJoinTrainer.CrossValidate(dir, 2, progress: (k, _) => folds.Add(k));
             Assert.Equal([0, 1, 2], folds);

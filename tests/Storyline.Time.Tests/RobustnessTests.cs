@@ -33,7 +33,7 @@ public class RobustnessTests
                     Assert.InRange(t.Start, lastEnd, text.Length);
                     Assert.True(t.End > t.Start && t.End <= text.Length, text);
                     Assert.Equal(text[t.Start..t.End], t.Text);
-                    Assert.Contains(t.Type, new[] { "DATE", "TIME", "DURATION", "SET" });
+                    Assert.Contains(t.Type, (string[])["DATE", "TIME", "DURATION", "SET"]);
                     lastEnd = t.End;
                 }
             }

@@ -27,7 +27,7 @@ public sealed class StoreFixture : IDisposable
         using var store = StoreFactory.Open(DbPath, create: true);
         using var stories = StoryService.For(store);
         var service = new IngestService(store, DefaultPipeline.Default) { Stories = stories };
-        Outcomes = service.Ingest(new[] { "bridge.jsonl", "festival.jsonl", "xss.jsonl", "edge.jsonl" }.Select(f => Path.Combine(FixturesFolder, f)));
+        Outcomes = service.Ingest(((string[])["bridge.jsonl", "festival.jsonl", "xss.jsonl", "edge.jsonl"]).Select(f => Path.Combine(FixturesFolder, f)));
     }
 
     /// <summary>A private copy of the fixture store, for tests that ingest.</summary>

@@ -49,7 +49,7 @@ public static class NearDuplicateCorpus
                 var sb = new StringBuilder();
                 sb.Append(title).Append("\n\n");
                 for (int p = 0; p < body.Count; p += 3) sb.Append(string.Join(' ', body.Skip(p).Take(3))).Append("\n\n");
-                sb.Append($"Reporting by {Cap(Word(rng))} {Cap(Word(rng))}; editing by {Cap(Word(rng))}.\n");
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"Reporting by {Cap(Word(rng))} {Cap(Word(rng))}; editing by {Cap(Word(rng))}.\n");
                 list.Add(new Article(g, v, sb.ToString()));
             }
         }

@@ -19,7 +19,7 @@ public sealed class WorkerKillTests : IDisposable
     private static readonly string Root = TestEnvironment.RepoRoot;
 
     [Fact]
-    public void WorkersAndEnqueuer_KilledAtSeededMoments_BatchCompletesWithEveryDocumentOnce()
+    public async Task WorkersAndEnqueuer_KilledAtSeededMoments_BatchCompletesWithEveryDocumentOnce()
     {
         using var db = new TestDatabase();
         int kills = int.TryParse(Environment.GetEnvironmentVariable("STORYLINE_WORKER_KILLS"), out var k) && k > 0 ? k : ShortKills;
@@ -88,11 +88,10 @@ public sealed class WorkerKillTests : IDisposable
             Assert.True(again.ExitCode == 0, "enqueuer rerun: " + CliProcess.Result.Tail(again.Stderr));
         }
         string[] once = [.. workerArgs, "--once", "--json"];
-        var finals = new[] { Task.Run(() => CliProcess.Run(Root, once, TimeSpan.FromMinutes(15))), Task.Run(() => CliProcess.Run(Root, once, TimeSpan.FromMinutes(15))) };
-        Task.WaitAll(finals);
-        foreach (var f in finals) Assert.True(f.Result.ExitCode == 0, $"final worker exit {f.Result.ExitCode}: {CliProcess.Result.Tail(f.Result.Stderr)}");
+        var finals = await Task.WhenAll(Task.Run(() => CliProcess.Run(Root, once, TimeSpan.FromMinutes(15))), Task.Run(() => CliProcess.Run(Root, once, TimeSpan.FromMinutes(15))));
+        foreach (var f in finals) Assert.True(f.ExitCode == 0, $"final worker exit {f.ExitCode}: {CliProcess.Result.Tail(f.Stderr)}");
         Log($"{killed} processes killed with SIGKILL; final workers done at {sw.Elapsed.TotalSeconds:F1} s: " +
-            string.Join(" | ", finals.Select(f => f.Result.Stdout.Replace('\n', ' '))));
+            string.Join(" | ", finals.Select(f => f.Stdout.Replace('\n', ' '))));
         var status = CliProcess.Run(Root, ["worker", "--status", "--json", "--db", cs], TimeSpan.FromMinutes(2));
         Log("queue status: " + status.Stdout.Replace('\n', ' '));
         Assert.True(killed >= kills, $"{killed} kills, wanted {kills}");

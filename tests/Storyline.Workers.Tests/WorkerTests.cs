@@ -31,23 +31,23 @@ public sealed class WorkerTests : IDisposable
     {
         using var store = new PostgresDocumentStore(_db.ConnectionString);
         using var stories = StoryService.For(store);
-        var worker = new Worker(store, new PostgresWorkQueue(store), Fast, stories,
+        var worker = new Worker(new PostgresWorkQueue(store), Fast, stories,
             new WorkerOptions { BatchSize = batch, Once = true, Poll = TimeSpan.FromMilliseconds(100), Name = name });
         return worker.Run();
     }
 
     [Fact]
-    public void TwoWorkers_RacingOnNearDuplicates_NeverSplitAnEvent()
+    public async Task TwoWorkers_RacingOnNearDuplicates_NeverSplitAnEvent()
     {
         // Variants of one event sit next to each other in the queue and the claims are small, so the two workers
         // get copies of the same event at the same moment: the race that would open two stories for one event.
         var articles = NearDuplicateCorpus.Generate(seed: 1501, groups: 40, variants: 3);
         Enqueue(NearDuplicateCorpus.Write(articles, Path.Combine(_dir, "in")));
-        var a = Task.Run(() => RunWorker("a", 2));
-        var b = Task.Run(() => RunWorker("b", 2));
-        Task.WaitAll(a, b);
-        Assert.True(a.Result.Documents > 0 && b.Result.Documents > 0, $"both workers took part: {a.Result.Documents} / {b.Result.Documents}");
-        Assert.Equal(articles.Count, a.Result.New + b.Result.New);
+        var ta = Task.Run(() => RunWorker("a", 2));
+        var tb = Task.Run(() => RunWorker("b", 2));
+        var (a, b) = (await ta, await tb);
+        Assert.True(a.Documents > 0 && b.Documents > 0, $"both workers took part: {a.Documents} / {b.Documents}");
+        Assert.Equal(articles.Count, a.New + b.New);
         Assert.Equal(articles.Count, _db.Scalar("SELECT count(*) FROM documents"));
         Assert.Equal(articles.Count, _db.Scalar("SELECT count(*) FROM st_docs"));
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM work_queue"));
@@ -58,25 +58,25 @@ public sealed class WorkerTests : IDisposable
     }
 
     [Fact]
-    public void DocumentsStoredButNotIndexed_ByAWorkerThatDied_AreIndexedOnceByTheNext()
+    public async Task DocumentsStoredButNotIndexed_ByAWorkerThatDied_AreIndexedOnceByTheNext()
     {
         var articles = NearDuplicateCorpus.Generate(seed: 77, groups: 5, variants: 2);
         Enqueue(NearDuplicateCorpus.Write(articles, Path.Combine(_dir, "in")));
         // A worker that stores its batch and dies before its story commit.
         using (var store = new PostgresDocumentStore(_db.ConnectionString))
         {
-            var dying = new Worker(store, new PostgresWorkQueue(store), Fast, stories: null, new WorkerOptions { BatchSize = 4 });
+            var dying = new Worker(new PostgresWorkQueue(store), Fast, stories: null, new WorkerOptions { BatchSize = 4 });
             var queue = new PostgresWorkQueue(store);
             dying.ProcessClaim(queue.ClaimBatch(4, TimeSpan.FromMinutes(1), "dies"));
         }
         Assert.Equal(4, _db.Scalar("SELECT count(*) FROM documents"));
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM st_docs"));
         // Two workers start together; both catch up, the index lock lets each document in once.
-        var a = Task.Run(() => RunWorker("a", 3));
-        var b = Task.Run(() => RunWorker("b", 3));
-        Task.WaitAll(a, b);
+        var ta = Task.Run(() => RunWorker("a", 3));
+        var tb = Task.Run(() => RunWorker("b", 3));
+        var (a, b) = (await ta, await tb);
         // At least the dead worker's four (a worker may also index the other's batch between its two commits).
-        Assert.True(a.Result.CaughtUp + b.Result.CaughtUp >= 4, $"caught up {a.Result.CaughtUp} + {b.Result.CaughtUp}");
+        Assert.True(a.CaughtUp + b.CaughtUp >= 4, $"caught up {a.CaughtUp} + {b.CaughtUp}");
         Assert.Equal(articles.Count, _db.Scalar("SELECT count(*) FROM st_docs"));
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM (SELECT doc_id, key FROM st_buckets GROUP BY 1, 2 HAVING count(*) > 1) x"));
         Assert.Empty(StoryCheck.SplitGroups(_db.ConnectionString));

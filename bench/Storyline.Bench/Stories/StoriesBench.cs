@@ -59,7 +59,7 @@ public static class StoriesBench
                 for (int k = 0; k < res.Count; k++)
                 {
                     var (tk, tof) = truth[k];
-                    var link = res[k].Links.FirstOrDefault();
+                    var link = res[k].Links.Count > 0 ? res[k].Links[0] : null;
                     bool isCopyKind = tk is "copy" or "scrape" or "paragraph_added";
                     if (isCopyKind) { copyAll++; if (link is { Kind: LinkKind.Copy or LinkKind.Version } && SameGroup(link.To, tof, gen)) copyHits++; }
                     else if (tk == "rewrite") { rewriteAll++; if (link is not null && SameGroup(link.To, tof, gen)) { if (link.Kind == LinkKind.Rewrite) rewriteHits++; else rewriteAsCopy++; } }

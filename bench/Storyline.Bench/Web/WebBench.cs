@@ -120,7 +120,7 @@ public static class WebBench
         return new Result(all, errors, sw.Elapsed.TotalSeconds, phases);
     }
 
-    private sealed class MemorySampler
+    private sealed class MemorySampler : IDisposable
     {
         private readonly Timer _timer;
         public long PeakWorkingSet, PeakHeap, LastHeap;
@@ -133,6 +133,7 @@ public static class WebBench
             if (heap > PeakHeap) PeakHeap = heap;
         }
         public void Stop() { Sample(); _timer.Dispose(); }
+        public void Dispose() => _timer.Dispose();
     }
 
     // ---- the store ----

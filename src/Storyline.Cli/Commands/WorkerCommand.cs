@@ -88,7 +88,7 @@ public static class WorkerCommand
         var queue = new PostgresWorkQueue(store) { MaxAttempts = options.MaxAttempts };
         using var stories = StoryService.For(store);
         var pipeline = noLanguage ? DefaultPipeline.Build(new DefaultPipeline.Options { Language = false }) : DefaultPipeline.Default;
-        var worker = new Worker(store, queue, pipeline, stories, options);
+        var worker = new Worker(queue, pipeline, stories, options);
         using var cts = new CancellationTokenSource();
         // Ctrl-C / SIGTERM: stop claiming, finish and commit the batch in hand, then exit.
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };

@@ -184,7 +184,7 @@ internal sealed class ParserSystem
 
     public bool IsLeft(int c) => c >= 1 && c <= L;
     public int LabelOf(int c) => c <= L ? c - 1 : c - 1 - L;
-    public int LeftClass(int label) => 1 + label;
+    public static int LeftClass(int label) => 1 + label;
     public int RightClass(int label) => 1 + L + label;
 
     public bool IsValid(ParseState s, int c)

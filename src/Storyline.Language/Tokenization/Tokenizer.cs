@@ -131,7 +131,7 @@ public sealed class Tokenizer(TokenizerOptions? options = null)
         return 0;
     }
 
-    private int SuffixLength(string t, int s, int e, int limit)
+    private static int SuffixLength(string t, int s, int e, int limit)
     {
         int len = e - s;
         if (len <= 1) return 0;

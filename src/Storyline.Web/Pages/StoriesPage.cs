@@ -83,7 +83,7 @@ public static class StoriesPage
     private static string OneLine(string store, StorePool.Lease lease, StoryRow s) => Summaries.GetOrAdd((store, s.Id, s.View.Documents), _ =>
     {
         if (lease.Stories?.Engine is not { } engine || engine.Story(s.Id) is not { } record) return "";
-        var text = engine.Summarize(record, 1).FirstOrDefault()?.Text ?? "";
+        var text = engine.Summarize(record, 1) is [var first, ..] ? first.Text : null ?? "";
         text = text.ReplaceLineEndings(" ").Trim();
         return text.Length <= 220 ? text : text[..219].TrimEnd() + "…";
     });

@@ -238,13 +238,13 @@ public sealed class ApiTests(StoreFixture fx) : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.True(first.Headers.TryGetValues("Server-Timing", out var values), "no Server-Timing header");
         var phases = Storyline.Web.Pages.ServerTiming.Parse(string.Join(",", values)).ToList();
-        Assert.Equal(new[] { "detail", "members", "diff", "render" }, phases.Select(p => p.Name));
+        Assert.Equal((string[])["detail", "members", "diff", "render"], phases.Select(p => p.Name));
         Assert.All(phases, p => Assert.True(p.Ms >= 0 && p.Ms < 60_000, $"{p.Name}={p.Ms}"));
         Assert.Matches(@"^detail;dur=\d+\.\d{2}, members;dur=", string.Join(",", values));
         // The same page again comes from the page cache, and says so.
         using var again = await client.GetAsync($"/stories/{id}", ct);
         Assert.True(again.Headers.TryGetValues("Server-Timing", out var cached));
-        Assert.Equal(new[] { "cache" }, Storyline.Web.Pages.ServerTiming.Parse(string.Join(",", cached)).Select(p => p.Name));
+        Assert.Equal((string[])["cache"], Storyline.Web.Pages.ServerTiming.Parse(string.Join(",", cached)).Select(p => p.Name));
         Assert.Equal(await first.Content.ReadAsStringAsync(ct), await again.Content.ReadAsStringAsync(ct));
         // The parser skips what it cannot read.
         Assert.Equal(new[] { ("a", 1.5) }, Storyline.Web.Pages.ServerTiming.Parse("a;dur=1.5, b;desc=x, ;dur=, c;dur=zz"));

@@ -62,7 +62,9 @@ public static class ParaphraseTrainer
             string.Create(CultureInfo.InvariantCulture, $"msrp train file, own split: {idx.Length} pairs"));
     }
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>The model file's bytes: indented JSON, UTF-8 without a byte-order mark.</summary>
     public static byte[] Serialize(ParaphraseModel model) =>
-        System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(model, new JsonSerializerOptions { WriteIndented = true }));
+        System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(model, Indented));
 }

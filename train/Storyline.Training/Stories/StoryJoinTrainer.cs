@@ -13,6 +13,8 @@ namespace Storyline.Stories.Training;
 /// </summary>
 public static class StoryJoinTrainer
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public sealed record TrainResult(StoryJoinModel Model, int Rows, int Positives, double DevBcubedF1);
 
     private static readonly double[] L2Grid = [0.01, 0.1, 1, 10];
@@ -28,7 +30,7 @@ public static class StoryJoinTrainer
         var docs = StoryEvaluator.Load(dir);
         var res = Train(docs, options, $"{docs.Count} documents of {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}");
         if (savePath is not null)
-            File.WriteAllText(savePath, JsonSerializer.Serialize(res.Model.Data, new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(savePath, JsonSerializer.Serialize(res.Model.Data, Indented));
         return res;
     }
 
