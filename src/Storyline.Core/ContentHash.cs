@@ -10,7 +10,7 @@ public static class ContentHash
     {
         var sb = new StringBuilder(text.Length);
         bool space = false;
-        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        foreach (var ch in UnicodeText.Normalize(text, NormalizationForm.FormKC))
         {
             if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
             if (space) { sb.Append(' '); space = false; }

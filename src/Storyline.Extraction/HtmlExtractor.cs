@@ -115,7 +115,7 @@ public static class HtmlExtractor
         }
         if (text.Length == 0) method = ExtractionMethods.Empty;
         // Storyline keeps all text in NFC (the readers normalise raw text the same way).
-        text = text.Normalize(System.Text.NormalizationForm.FormC);
+        text = UnicodeText.Nfc(text);
         var removed = method == ExtractionMethods.Main ? RemovedReport.Build(main, options) : [];
         return new ExtractionResult(text, removed, method, titles.Count > 0 ? titles[0] : null, truncated || parsed.Truncated);
     }

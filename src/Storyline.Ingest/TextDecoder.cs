@@ -219,17 +219,8 @@ public static partial class TextDecoder
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException) { return false; }
     });
 
-    /// <summary>Normalises to NFC. Note: needs ICU; with InvariantGlobalization the runtime leaves non-ASCII text unchanged.</summary>
-    public static string Nfc(string s)
-    {
-        try { return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC); }
-        catch (ArgumentException)
-        {
-            // Lone surrogates (from a JSON escape or an XML character reference) make normalisation throw: replace them.
-            var fixedText = ReplaceLoneSurrogates(s, out _);
-            return fixedText.IsNormalized(NormalizationForm.FormC) ? fixedText : fixedText.Normalize(NormalizationForm.FormC);
-        }
-    }
+    /// <summary>Normalises to NFC (code units normalisation rejects become U+FFFD). Note: needs ICU; with InvariantGlobalization the runtime leaves non-ASCII text unchanged.</summary>
+    public static string Nfc(string s) => UnicodeText.Nfc(s);
 
     /// <summary>
     /// Text from a container field (JSON string, feed element) made safe to store: lone surrogates become U+FFFD,
@@ -246,22 +237,8 @@ public static partial class TextDecoder
         return Nfc(s);
     }
 
-    /// <summary>Replaces each unpaired UTF-16 surrogate with U+FFFD.</summary>
-    public static string ReplaceLoneSurrogates(string s, out int replaced)
-    {
-        replaced = 0;
-        char[]? chars = null;
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (!char.IsSurrogate(c)) continue;
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-            chars ??= s.ToCharArray();
-            chars[i] = '\uFFFD';
-            replaced++;
-        }
-        return chars is null ? s : new string(chars);
-    }
+    /// <summary>Replaces each unpaired UTF-16 surrogate (and each U+FFFE, which normalisation rejects too) with U+FFFD.</summary>
+    public static string ReplaceLoneSurrogates(string s, out int replaced) => UnicodeText.ReplaceInvalid(s, out replaced);
 
     /// <summary>
     /// True when the text has at least one visible character: not white space, not a control and not an invisible

@@ -98,7 +98,7 @@ public static partial class TitleSplitter
         if (s.StartsWith("www.", StringComparison.Ordinal)) s = s[4..];
         s = TopLevel().Replace(s, "");
         var sb = new StringBuilder(s.Length);
-        foreach (var ch in s.Normalize(NormalizationForm.FormD))
+        foreach (var ch in Storyline.Core.UnicodeText.Normalize(s, NormalizationForm.FormD))
             if (char.IsLetterOrDigit(ch)) sb.Append(ch);
         var k = sb.ToString();
         return k.StartsWith("the", StringComparison.Ordinal) && k.Length > 6 ? k[3..] : k;

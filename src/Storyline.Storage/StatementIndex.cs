@@ -88,7 +88,7 @@ public static class StatementIndex
         var sb = new StringBuilder(s.Length);
         bool space = false;
         // Only non-ASCII text can carry accents to drop (decomposing allocates; most names are ASCII).
-        foreach (var ch in System.Text.Ascii.IsValid(s) ? s : s.Normalize(NormalizationForm.FormD))
+        foreach (var ch in System.Text.Ascii.IsValid(s) ? s : Storyline.Core.UnicodeText.Normalize(s, NormalizationForm.FormD))
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
             if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;

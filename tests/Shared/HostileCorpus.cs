@@ -262,6 +262,17 @@ public sealed class HostileCorpus
         }
         for (int i = 0; i < N(10); i++)
             Add("utf32", NewPath("utf32", ".txt"), [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(ArticleText(NewMarker()))]);
+        // Characters .NET's Unicode normalisation rejects (a byte-swapped BOM, U+FFFE; a lone surrogate from a
+        // character reference) inside otherwise good articles: the article must be stored, not lost to one character.
+        for (int i = 0; i < N(12); i++)
+        {
+            var m = NewMarker();
+            string odd = (i % 3) switch { 0 => "\uFFFE", 1 => "&#xFFFE;", _ => "&#xD800;" };
+            if (i % 2 == 0 && odd[0] != '&')
+                AddText("noncharacters", NewPath("nonchar", ".txt", true), ArticleText(m) + " " + odd + " end.", true, [m]);
+            else
+                AddText("noncharacters", NewPath("nonchar", ".html", true), ArticleHtml(m).Replace("</p>", odd + "</p>", StringComparison.Ordinal), true, [m]);
+        }
         string[] unknown = ["x-klingon", "utf-8x", "ebcdic-cp-xx", "iso-8859-99", "\"><script>", "utf-16", "", "UTF-32BE", "x-user-defined", "csUnicode11UTF7"];
         for (int i = 0; i < N(20); i++)
             AddText("unknown-charset", NewPath("charset", ".html"), ArticleHtml(NewMarker(), $"<meta charset=\"{Pick(unknown)}\">"));
