@@ -85,3 +85,70 @@ public sealed class SqliteStoryIndexTests : StoryIndexContract, IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 }
+
+/// <summary>The SQLite story index caches decoded records: never stale, never changed by an unsaved edit.</summary>
+public sealed class SqliteStoryIndexCacheTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("storyline-sqlite-cache-").FullName;
+
+    private static Storyline.Stories.Index.DocRecord Record(long id, long story) => new()
+    {
+        Id = id, Seq = id, Signature = [1, 2, 3], TermKeys = [7], TermWeights = [1f], EntityKeys = [], Numbers = [], QuoteKeys = [],
+        ContentHash = "h" + id, StoryId = story,
+    };
+
+    [Fact]
+    public void ARecordWrittenByAnotherConnection_IsReadFresh()
+    {
+        var path = Path.Combine(_dir, "t.db");
+        using var storeA = new SqliteDocumentStore(path);
+        using var storeB = new SqliteDocumentStore(path);
+        var a = new SqliteStoryIndexStore(storeA);
+        var b = new SqliteStoryIndexStore(storeB);
+        using (a.Batch()) a.PutDocuments([Record(1, story: 10), Record(2, story: 10)]);
+        Assert.Equal(10, a.GetDocument(1)!.StoryId);                      // now cached in A
+        Assert.Equal(10, b.GetDocuments([1, 2]).Single(d => d.Id == 1).StoryId);
+        using (b.Batch()) b.PutDocuments([Record(1, story: 20)]);         // another connection commits
+        Assert.Equal(20, a.GetDocument(1)!.StoryId);
+        Assert.Equal(20, a.GetDocuments([1, 2]).Single(d => d.Id == 1).StoryId);
+        using (a.Batch()) Assert.Equal(20, a.GetDocuments([2, 1]).Single(d => d.Id == 1).StoryId);
+    }
+
+    [Fact]
+    public void AnEditThatIsNotPut_DoesNotReachTheNextRead()
+    {
+        using var store = new SqliteDocumentStore(Path.Combine(_dir, "t.db"));
+        var index = new SqliteStoryIndexStore(store);
+        using (index.Batch()) index.PutDocuments([Record(1, story: 10)]);
+        var read = index.GetDocument(1)!;
+        read.StoryId = 99;                                                // the engine changes records it reads
+        Assert.Equal(10, index.GetDocument(1)!.StoryId);
+        Assert.Equal(10, index.GetDocuments([1]).Single().StoryId);
+        using (index.Batch()) index.PutDocuments([read]);                 // a put makes it real
+        Assert.Equal(99, index.GetDocument(1)!.StoryId);
+    }
+
+    [Fact]
+    public void DocumentFrequencies_CountRepeatsAndAnswerEveryPosition()
+    {
+        using var store = new SqliteDocumentStore(Path.Combine(_dir, "t.db"));
+        var index = new SqliteStoryIndexStore(store);
+        using (index.Batch())
+        {
+            index.AddDocumentFrequencies([1UL, 2UL, ulong.MaxValue]);
+            index.AddDocumentFrequencies([2UL, ulong.MaxValue]);
+            index.AddBuckets([(5UL, 1), (6UL, 1), (5UL, 2)]);
+        }
+        var df = new int[5];
+        index.GetDocumentFrequencies([2UL, 1UL, 3UL, ulong.MaxValue, 2UL], df);
+        Assert.Equal([2, 1, 0, 2, 2], df);
+        Assert.Equal([1L, 2L], index.QueryBuckets([5UL], 10).Order());
+        Assert.Equal([1L], index.QueryBuckets([6UL], 10));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}

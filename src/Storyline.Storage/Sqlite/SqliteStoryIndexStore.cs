@@ -9,6 +9,9 @@ namespace Storyline.Storage.Sqlite;
 /// centroids) are JSON; the lookups the engine makes per document (buckets, postings, frequencies)
 /// are indexed tables, so the cost per document does not grow with the store.
 /// Use <see cref="Batch"/> around many writes: one transaction instead of one per statement.
+/// Decoded document records are cached (the engine reads the same candidates again and again, and decoding their
+/// JSON was a quarter of its time); the cache is dropped whenever another connection has committed to the file
+/// (<c>PRAGMA data_version</c>), so a second process writing the same store is never served stale records.
 /// </summary>
 public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocumentStoryIndex
 {
@@ -17,10 +20,17 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
 
+    /// <summary>Decoded records by id; bounded, and cleared when another connection commits (see <see cref="Revalidate"/>).</summary>
+    private readonly Dictionary<long, DocRecord> _docCache = [];
+    /// <summary>Records kept decoded: a few days of news at a busy desk; beyond it the cache starts again (no LRU bookkeeping per read).</summary>
+    internal const int DocCacheCapacity = 50_000;
+    private long _dataVersion = -1;
+
     /// <summary>Runs writes in one transaction (committed when disposed, unless one is already open).</summary>
     public IDisposable Batch()
     {
         if (_tx is not null) return new Scope(null);
+        Revalidate();
         _tx = _db.BeginTransaction();
         return new Scope(this);
     }
@@ -30,10 +40,41 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         public void Dispose()
         {
             if (owner?._tx is null) return;
-            owner._tx.Commit();
-            owner._tx.Dispose();
-            owner._tx = null;
+            try { owner._tx.Commit(); }
+            catch
+            {
+                // What the cache holds was never committed.
+                owner._docCache.Clear();
+                throw;
+            }
+            finally
+            {
+                owner._tx.Dispose();
+                owner._tx = null;
+            }
         }
+    }
+
+    /// <summary>
+    /// Drops the cache when another connection (another process, or another store on the same file) has committed
+    /// since the last check. Inside a transaction nothing else can change what this connection reads, so it is
+    /// checked when a batch starts and before each read outside one. Our own commits do not change data_version.
+    /// </summary>
+    private void Revalidate()
+    {
+        if (_tx is not null) return;
+        using var c = _db.CreateCommand();
+        c.CommandText = "PRAGMA data_version";
+        long v = (long)c.ExecuteScalar()!;
+        if (v != _dataVersion) _docCache.Clear();
+        _dataVersion = v;
+    }
+
+    private void Remember(DocRecord d)
+    {
+        if (_docCache.Count >= DocCacheCapacity) _docCache.Clear();
+        // A copy: the engine sets StoryId and InferredPublished on records it reads, and only a put makes that real.
+        _docCache[d.Id] = d.Copy();
     }
 
     private SqliteCommand Cmd(string sql)
@@ -65,24 +106,43 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
             p[0].Value = d.Id; p[1].Value = d.Seq; p[2].Value = (object?)d.Url ?? DBNull.Value;
             p[3].Value = d.ContentHash; p[4].Value = d.StoryId; p[5].Value = JsonSerializer.Serialize(d, Json);
             c.ExecuteNonQuery();
+            Remember(d);
         }
     }
 
     public DocRecord? GetDocument(long id)
     {
+        Revalidate();
+        if (_docCache.TryGetValue(id, out var hit)) return hit.Copy();
         using var c = Cmd("SELECT record FROM st_docs WHERE id=$id");
         c.Parameters.AddWithValue("$id", id);
-        return c.ExecuteScalar() is string s ? JsonSerializer.Deserialize<DocRecord>(s, Json) : null;
+        if (c.ExecuteScalar() is not string s) return null;
+        var d = JsonSerializer.Deserialize<DocRecord>(s, Json)!;
+        Remember(d);
+        return d;
     }
 
     public IReadOnlyList<DocRecord> GetDocuments(IReadOnlyCollection<long> ids)
     {
         var list = new List<DocRecord>(ids.Count);
         if (ids.Count == 0) return list;
+        Revalidate();
+        List<long>? missing = null;
+        foreach (var id in ids)
+        {
+            if (_docCache.TryGetValue(id, out var hit)) list.Add(hit.Copy());
+            else (missing ??= []).Add(id);
+        }
+        if (missing is null) return list;
         using var c = Cmd("SELECT record FROM st_docs WHERE id IN (SELECT value FROM json_each($ids))");
-        c.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        c.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(missing));
         using var r = c.ExecuteReader();
-        while (r.Read()) list.Add(JsonSerializer.Deserialize<DocRecord>(r.GetString(0), Json)!);
+        while (r.Read())
+        {
+            var d = JsonSerializer.Deserialize<DocRecord>(r.GetString(0), Json)!;
+            Remember(d);
+            list.Add(d);
+        }
         return list;
     }
 
@@ -118,11 +178,37 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     public void AddBuckets(IReadOnlyList<(ulong Key, long DocId)> entries) => AddKeys("st_buckets", entries);
     public void AddPostings(IReadOnlyList<(ulong Key, long DocId)> entries) => AddKeys("st_postings", entries);
 
+    /// <summary>One statement per document (its keys as one JSON array): per-row statements were most of the cost.</summary>
     private void AddKeys(string table, IReadOnlyList<(ulong Key, long DocId)> entries)
     {
-        using var c = Cmd($"INSERT INTO {table} (key, doc_id) VALUES ($k, $d)");
-        var p = Params(c, "$k", "$d");
-        foreach (var (k, id) in entries) { p[0].Value = unchecked((long)k); p[1].Value = id; c.ExecuteNonQuery(); }
+        if (entries.Count == 0) return;
+        using var c = Cmd($"INSERT INTO {table} (key, doc_id) SELECT value, $d FROM json_each($k)");
+        var pk = c.Parameters.Add("$k", SqliteType.Text);
+        var pd = c.Parameters.Add("$d", SqliteType.Integer);
+        // Entries come grouped by document; each run of one document id is one statement.
+        for (int start = 0; start < entries.Count;)
+        {
+            long doc = entries[start].DocId;
+            int end = start;
+            while (end < entries.Count && entries[end].DocId == doc) end++;
+            int from = start;
+            pk.Value = JsonArray(end - start, i => unchecked((long)entries[from + i].Key));
+            pd.Value = doc;
+            c.ExecuteNonQuery();
+            start = end;
+        }
+    }
+
+    /// <summary>A JSON array of integers, written without the serializer (these lists are long and hot).</summary>
+    private static string JsonArray(int count, Func<int, long> at)
+    {
+        var sb = new System.Text.StringBuilder(count * 21 + 2).Append('[');
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            sb.Append(at(i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sb.Append(']').ToString();
     }
 
     public IReadOnlyCollection<long> QueryBuckets(IReadOnlyList<ulong> keys, int maxPerKey)
@@ -157,20 +243,32 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     public void GetDocumentFrequencies(IReadOnlyList<ulong> keys, Span<int> df)
     {
-        using var c = Cmd("SELECT n FROM st_df WHERE key=$k");
-        var pk = c.Parameters.Add("$k", SqliteType.Integer);
+        df[..keys.Count].Clear();
+        if (keys.Count == 0) return;
+        // One query for all keys; a key may repeat, so each answer fills every position it was asked at.
+        var at = new Dictionary<long, List<int>>(keys.Count);
         for (int i = 0; i < keys.Count; i++)
         {
-            pk.Value = unchecked((long)keys[i]);
-            df[i] = c.ExecuteScalar() is long n ? (int)n : 0;
+            long k = unchecked((long)keys[i]);
+            if (!at.TryGetValue(k, out var positions)) at[k] = positions = new List<int>(1);
+            positions.Add(i);
         }
+        using var c = Cmd("SELECT key, n FROM st_df WHERE key IN (SELECT value FROM json_each($k))");
+        c.Parameters.AddWithValue("$k", JsonArray(keys.Count, i => unchecked((long)keys[i])));
+        using var r = c.ExecuteReader();
+        while (r.Read())
+            if (at.TryGetValue(r.GetInt64(0), out var positions))
+                foreach (int i in positions) df[i] = (int)r.GetInt64(1);
     }
 
     public void AddDocumentFrequencies(IReadOnlyCollection<ulong> keys)
     {
-        using var c = Cmd("INSERT INTO st_df (key, n) VALUES ($k, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1");
-        var pk = c.Parameters.Add("$k", SqliteType.Integer);
-        foreach (var k in keys) { pk.Value = unchecked((long)k); c.ExecuteNonQuery(); }
+        if (keys.Count == 0) return;
+        // "WHERE true" lets SQLite parse the upsert after a SELECT; a repeated key is counted once per occurrence, as before.
+        using var c = Cmd("INSERT INTO st_df (key, n) SELECT value, 1 FROM json_each($k) WHERE true ON CONFLICT(key) DO UPDATE SET n = n + 1");
+        var list = keys as IReadOnlyList<ulong> ?? [.. keys];
+        c.Parameters.AddWithValue("$k", JsonArray(list.Count, i => unchecked((long)list[i])));
+        c.ExecuteNonQuery();
     }
 
     // ---- stories ----
