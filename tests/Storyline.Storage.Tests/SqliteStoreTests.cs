@@ -146,6 +146,38 @@ public sealed class SqliteStoryIndexCacheTests : IDisposable
         Assert.Equal([1L], index.QueryBuckets([6UL], 10));
     }
 
+    [Fact]
+    public void FrequenciesAndCounts_WrittenInABatch_ReachTheFile_AndOtherConnectionsSeeThem()
+    {
+        var path = Path.Combine(_dir, "t.db");
+        using var storeA = new SqliteDocumentStore(path);
+        using var storeB = new SqliteDocumentStore(path);
+        var a = new SqliteStoryIndexStore(storeA);
+        var b = new SqliteStoryIndexStore(storeB);
+        var df = new int[2];
+        b.GetDocumentFrequencies([1UL, 2UL], df);                          // B caches zeros
+        Assert.Equal(0, b.DocumentCount);
+        using (a.Batch())
+        {
+            a.AddDocumentFrequencies([1UL, 2UL]);
+            a.AddDocumentFrequencies([1UL]);
+            a.GetDocumentFrequencies([1UL, 2UL], df);                      // inside the batch: pending counts included
+            Assert.Equal([2, 1], df);
+            a.PutDocuments([Record(1, 10), Record(2, 10)]);
+            a.PutDocuments([Record(1, 11)]);                               // a replacement is not a new document
+            Assert.Equal(2, a.DocumentCount);
+        }
+        b.GetDocumentFrequencies([1UL, 2UL], df);                          // A committed: B's cache is dropped
+        Assert.Equal([2, 1], df);
+        Assert.Equal(2, b.DocumentCount);
+        using (b.Batch()) b.AddDocumentFrequencies([2UL]);                 // written relative to the file, not to a cache
+        a.GetDocumentFrequencies([1UL, 2UL], df);
+        Assert.Equal([2, 2], df);
+        using var fresh = new SqliteDocumentStore(path);
+        new SqliteStoryIndexStore(fresh).GetDocumentFrequencies([1UL, 2UL], df);
+        Assert.Equal([2, 2], df);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -25,6 +25,14 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     /// <summary>Records kept decoded: a few days of news at a busy desk; beyond it the cache starts again (no LRU bookkeeping per read).</summary>
     internal const int DocCacheCapacity = 50_000;
     private long _dataVersion = -1;
+    /// <summary>Document frequencies as they will be once the open batch commits; keys not read yet are absent.</summary>
+    private readonly Dictionary<long, int> _df = [];
+    /// <summary>Increments not written yet: flushed as one statement when the batch commits (a batch's documents share most words).</summary>
+    private readonly Dictionary<long, int> _dfPending = [];
+    /// <summary>Frequencies kept in memory; beyond this many keys the cache starts again.</summary>
+    internal const int DfCacheCapacity = 2_000_000;
+    /// <summary>Rows in st_docs, known after the first count and kept up to date by our own puts.</summary>
+    private long? _docCount;
 
     /// <summary>Runs writes in one transaction (committed when disposed, unless one is already open).</summary>
     public IDisposable Batch()
@@ -40,11 +48,15 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         public void Dispose()
         {
             if (owner?._tx is null) return;
-            try { owner._tx.Commit(); }
+            try
+            {
+                owner.FlushDocumentFrequencies();
+                owner._tx.Commit();
+            }
             catch
             {
-                // What the cache holds was never committed.
-                owner._docCache.Clear();
+                // What the caches hold was never committed.
+                owner.ClearCaches();
                 throw;
             }
             finally
@@ -66,8 +78,17 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         using var c = _db.CreateCommand();
         c.CommandText = "PRAGMA data_version";
         long v = (long)c.ExecuteScalar()!;
-        if (v != _dataVersion) _docCache.Clear();
+        if (v != _dataVersion) ClearCaches();
         _dataVersion = v;
+        if (_df.Count > DfCacheCapacity) _df.Clear();
+    }
+
+    private void ClearCaches()
+    {
+        _docCache.Clear();
+        _df.Clear();
+        _dfPending.Clear();
+        _docCount = null;
     }
 
     private void Remember(DocRecord d)
@@ -101,8 +122,15 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     {
         using var c = Cmd("INSERT OR REPLACE INTO st_docs (id, seq, url, content_hash, story_id, record) VALUES ($id, $seq, $url, $hash, $story, $rec)");
         var p = Params(c, "$id", "$seq", "$url", "$hash", "$story", "$rec");
+        using var exists = Cmd("SELECT count(*) FROM st_docs WHERE id=$id");
+        var pe = exists.Parameters.Add("$id", SqliteType.Integer);
         foreach (var d in docs)
         {
+            if (_docCount is not null && !_docCache.ContainsKey(d.Id))
+            {
+                pe.Value = d.Id;
+                if ((long)exists.ExecuteScalar()! == 0) _docCount++;
+            }
             p[0].Value = d.Id; p[1].Value = d.Seq; p[2].Value = (object?)d.Url ?? DBNull.Value;
             p[3].Value = d.ContentHash; p[4].Value = d.StoryId; p[5].Value = JsonSerializer.Serialize(d, Json);
             c.ExecuteNonQuery();
@@ -159,9 +187,16 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         return list;
     }
 
+    /// <summary>Counted once (a full scan), then kept by our own puts; recounted when another connection has committed.</summary>
     public long DocumentCount
     {
-        get { using var c = Cmd("SELECT count(*) FROM st_docs"); return (long)c.ExecuteScalar()!; }
+        get
+        {
+            Revalidate();
+            if (_docCount is { } n) return n;
+            using var c = Cmd("SELECT count(*) FROM st_docs");
+            return (_docCount = (long)c.ExecuteScalar()!).Value;
+        }
     }
 
     /// <summary>Ids of stored documents the story index has not seen yet (e.g. after a crash between the two commits).</summary>
@@ -243,32 +278,63 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     public void GetDocumentFrequencies(IReadOnlyList<ulong> keys, Span<int> df)
     {
-        df[..keys.Count].Clear();
-        if (keys.Count == 0) return;
-        // One query for all keys; a key may repeat, so each answer fills every position it was asked at.
-        var at = new Dictionary<long, List<int>>(keys.Count);
-        for (int i = 0; i < keys.Count; i++)
+        Revalidate();
+        LoadDocumentFrequencies(keys);
+        for (int i = 0; i < keys.Count; i++) df[i] = _df[unchecked((long)keys[i])];
+    }
+
+    /// <summary>Brings the frequencies of <paramref name="keys"/> into the cache: one query for those it lacks.</summary>
+    private void LoadDocumentFrequencies(IReadOnlyList<ulong> keys)
+    {
+        List<long>? missing = null;
+        foreach (var k in keys)
         {
-            long k = unchecked((long)keys[i]);
-            if (!at.TryGetValue(k, out var positions)) at[k] = positions = new List<int>(1);
-            positions.Add(i);
+            long key = unchecked((long)k);
+            if (!_df.ContainsKey(key)) { (missing ??= []).Add(key); _df[key] = 0; }
         }
+        if (missing is null) return;
         using var c = Cmd("SELECT key, n FROM st_df WHERE key IN (SELECT value FROM json_each($k))");
-        c.Parameters.AddWithValue("$k", JsonArray(keys.Count, i => unchecked((long)keys[i])));
+        c.Parameters.AddWithValue("$k", JsonArray(missing.Count, i => missing[i]));
         using var r = c.ExecuteReader();
-        while (r.Read())
-            if (at.TryGetValue(r.GetInt64(0), out var positions))
-                foreach (int i in positions) df[i] = (int)r.GetInt64(1);
+        while (r.Read()) _df[r.GetInt64(0)] = (int)r.GetInt64(1);
     }
 
     public void AddDocumentFrequencies(IReadOnlyCollection<ulong> keys)
     {
         if (keys.Count == 0) return;
-        // "WHERE true" lets SQLite parse the upsert after a SELECT; a repeated key is counted once per occurrence, as before.
-        using var c = Cmd("INSERT INTO st_df (key, n) SELECT value, 1 FROM json_each($k) WHERE true ON CONFLICT(key) DO UPDATE SET n = n + 1");
-        var list = keys as IReadOnlyList<ulong> ?? [.. keys];
-        c.Parameters.AddWithValue("$k", JsonArray(list.Count, i => unchecked((long)list[i])));
+        Revalidate();
+        LoadDocumentFrequencies(keys as IReadOnlyList<ulong> ?? [.. keys]);
+        foreach (var k in keys)
+        {
+            long key = unchecked((long)k);
+            _df[key]++;
+            _dfPending[key] = _dfPending.GetValueOrDefault(key) + 1;
+        }
+        if (_tx is null) FlushDocumentFrequencies(); // outside a batch every write is its own commit
+    }
+
+    /// <summary>Writes the pending increments: one statement, key and count pairs as one JSON array.</summary>
+    private void FlushDocumentFrequencies()
+    {
+        if (_dfPending.Count == 0) return;
+        // "WHERE true" lets SQLite parse the upsert after a SELECT.
+        using var c = Cmd("""
+            INSERT INTO st_df (key, n) SELECT value ->> 0, value ->> 1 FROM json_each($p) WHERE true
+            ON CONFLICT(key) DO UPDATE SET n = n + excluded.n
+            """);
+        var sb = new System.Text.StringBuilder(_dfPending.Count * 32).Append('[');
+        bool first = true;
+        // Sorted: the same batch always writes the same way (and neighbouring keys share B-tree pages).
+        foreach (var (key, n) in _dfPending.OrderBy(e => e.Key))
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            sb.Append('[').Append(key.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+              .Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+        }
+        c.Parameters.AddWithValue("$p", sb.Append(']').ToString());
         c.ExecuteNonQuery();
+        _dfPending.Clear();
     }
 
     // ---- stories ----
