@@ -65,18 +65,6 @@ public sealed class PerceptronModel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref readonly Slot Find(ulong key)
-    {
-        int slot = HashSlots.Home(key, _shift);
-        while (true)
-        {
-            ref readonly var s = ref _table[slot];
-            if (s.Key == key || s.Key == 0) return ref s;
-            slot = (slot + 1) & _mask;
-        }
-    }
-
     /// <summary>Clears <paramref name="scores"/> (length ≥ <see cref="ClassCount"/>) and adds the weights of every feature.</summary>
     /// <remarks>
     /// The model is tens of megabytes, so nearly every lookup misses the caches: the features are scored in batches,
