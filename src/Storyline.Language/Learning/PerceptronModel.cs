@@ -72,6 +72,7 @@ public sealed class PerceptronModel
     /// then adding the rows, so the misses overlap instead of coming one after another. The weights are added in
     /// feature order, entry by entry, as a plain loop would: the scores are bit for bit the same.
     /// </remarks>
+    [SkipLocalsInit] // the batch buffers are written before they are read
     public unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores = scores[..ClassCount];
