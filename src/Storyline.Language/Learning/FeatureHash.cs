@@ -30,15 +30,19 @@ public static class FeatureHash
         => Finish(Mix(Mix(Mix(Seed(template), a), b), c));
 
     /// <summary>Hash of a template id and integer values (ids of words, tags, labels, distances).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(int template, long a) => Finish(MixInt(Seed(template), a));
 
     /// <summary>Hash of a template id and two integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(int template, long a, long b) => Finish(MixInt(MixInt(Seed(template), a), b));
 
     /// <summary>Hash of a template id and three integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(int template, long a, long b, long c) => Finish(MixInt(MixInt(MixInt(Seed(template), a), b), c));
 
     /// <summary>Hash of a template id and four integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(int template, long a, long b, long c, long d)
         => Finish(MixInt(MixInt(MixInt(MixInt(Seed(template), a), b), c), d));
 
