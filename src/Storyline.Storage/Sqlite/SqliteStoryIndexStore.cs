@@ -22,8 +22,11 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     /// <summary>Decoded records by id; bounded, and cleared when another connection commits (see <see cref="Revalidate"/>).</summary>
     private readonly Dictionary<long, DocRecord> _docCache = [];
-    /// <summary>Records kept decoded: a few days of news at a busy desk; beyond it the cache starts again (no LRU bookkeeping per read).</summary>
-    internal const int DocCacheCapacity = 50_000;
+    /// <summary>
+    /// Records kept decoded (~5 KB each, so ~100 MB at most): the recent documents new ones are compared with; beyond it
+    /// the cache starts again (no LRU bookkeeping per read), which keeps memory flat however large the store grows.
+    /// </summary>
+    internal const int DocCacheCapacity = 20_000;
     private long _dataVersion = -1;
     /// <summary>Document frequencies as they will be once the open batch commits; keys not read yet are absent.</summary>
     private readonly Dictionary<long, int> _df = [];
