@@ -207,7 +207,12 @@ public static class QuoteEvaluator
                 int sentOf(int tok) { for (int s = 0; s < doc.Sentences.Count; s++) if (tok < doc.Sentences[s].FirstToken + doc.Sentences[s].TokenCount) return s; return -1; }
                 int dist = gc[g].Length == 0 ? 99 : sentOf(gs[g][0]) - sentOf(gc[g][0]);
                 var cue = gold[g].Cue.Parts.Count > 0 ? doc.Text[gold[g].Cue.Parts[0].Start..gold[g].Cue.Parts[0].End] : "";
-                c.Misses.Add($"{kind}\tmissed={gs[g].Length - bestForGold[g]}/{gs[g].Length}\tdist={dist}\tcue={cue}\tgold=[{Words(gs[g])}]\tpred=[{string.Join(" | ", linked.Select(p => Words(ps[p])))}]\tcontent=[{Words(gc[g])[..Math.Min(120, Words(gc[g]).Length)]}]");
+                int lo = gs[g][0], hi = gs[g][^1];
+                foreach (var p in linked) if (ps[p].Length > 0) { lo = Math.Min(lo, ps[p][0]); hi = Math.Max(hi, ps[p][^1]); }
+                lo = Math.Max(0, lo - 2); hi = Math.Min(tk.Count - 1, hi + 3);
+                var parse = hi - lo > 60 ? "" : string.Join(' ', Enumerable.Range(lo, hi - lo + 1).Select(k => $"{k - lo}:{tk[k].Text}/{tk[k].Pos}/{tk[k].Dep}>{tk[k].Head - lo}"));
+                var pmen = string.Join(" | ", linked.Select(p => doc.Text[doc.Quotes[p].Start..Math.Min(doc.Quotes[p].End, doc.Quotes[p].Start + 40)] + "~" + (doc.Quotes[p].Cue ?? "-") + "~" + doc.Quotes[p].Kind));
+                c.Misses.Add($"{kind}\tmissed={gs[g].Length - bestForGold[g]}/{gs[g].Length}\tdist={dist}\tcue={cue}\tgold=[{Words(gs[g])}]\tpred=[{string.Join(" | ", linked.Select(p => Words(ps[p])))}]\tcontent=[{Words(gc[g])[..Math.Min(120, Words(gc[g]).Length)]}]\tq=[{pmen}]\tparse=[{parse}]");
             }
         c.ContentExactR += exactGoldContent.Count(x => x);
         c.SourceExactR += exactGoldSource.Count(x => x);
