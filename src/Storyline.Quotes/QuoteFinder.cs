@@ -171,11 +171,17 @@ internal sealed partial class QuoteFinder
         return -1;
     }
 
-    /// <summary>The first child of <paramref name="h"/> with a matching relation that is not a date or time ("said Friday").</summary>
+    /// <summary>
+    /// The child of <paramref name="h"/> with a matching relation nearest to it, never a date or time ("said Friday"):
+    /// of two subjects the parse gives one verb ("FLINT, Mich. (UPI) — Former President Bill Clinton criticized"), the
+    /// dateline is the farther.
+    /// </summary>
     private int SubjectChild(int h, Func<string, bool> dep)
     {
-        for (int c = _firstChild[h]; c >= 0; c = _nextSibling[c]) if (dep(Dep(c)) && !_inTime[c]) return c;
-        return -1;
+        int best = -1;
+        for (int c = _firstChild[h]; c >= 0; c = _nextSibling[c])
+            if (dep(Dep(c)) && !_inTime[c] && (best < 0 || Math.Abs(c - h) < Math.Abs(best - h))) best = c;
+        return best;
     }
 
     /// <summary>

@@ -82,4 +82,15 @@ public sealed class SourceSpanTests
         var q = About(doc, "hold firm");
         Assert.Equal("Democratic candidate Hillary Clinton", q.Speaker);
     }
+
+    [Fact]
+    public void Dateline_IsNeverTheSpeaker()
+    {
+        var doc = Run("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton said the health care law had left millions of working families with higher premiums.");
+        var q = About(doc, "health care law");
+        Assert.NotNull(q.Speaker);
+        Assert.DoesNotContain("FLINT", q.Speaker, StringComparison.Ordinal);
+        Assert.DoesNotContain("UPI", q.Speaker, StringComparison.Ordinal);
+        Assert.Contains("Bill Clinton", q.Speaker, StringComparison.Ordinal);
+    }
 }
