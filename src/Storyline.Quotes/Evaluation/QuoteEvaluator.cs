@@ -97,8 +97,11 @@ public static class QuoteEvaluator
         var c = new Counts();
         var missFile = Environment.GetEnvironmentVariable("STORYLINE_QUOTE_MISSES");
         if (!string.IsNullOrEmpty(missFile)) c.Misses = [];
+        var extraFile = Environment.GetEnvironmentVariable("STORYLINE_QUOTE_EXTRA");
+        if (!string.IsNullOrEmpty(extraFile)) c.Extra = [];
         for (int i = 0; i < articles.Count; i++) Score(docs[i], articles[i].Attributions, c);
         if (c.Misses is not null) File.WriteAllLines(missFile!, c.Misses);
+        if (c.Extra is not null) File.WriteAllLines(extraFile!, c.Extra);
         return c.Result(setName, articles.Count, msPerDoc);
     }
 
@@ -109,6 +112,8 @@ public static class QuoteEvaluator
         public int ContentExactP, ContentExactR, SourceExactP, SourceExactR;
         /// <summary>Gold sources not fully recovered (only when STORYLINE_QUOTE_MISSES names a file: dev analysis).</summary>
         public List<string>? Misses;
+        /// <summary>Predicted sources with tokens no linked gold source holds (only when STORYLINE_QUOTE_EXTRA names a file: dev analysis).</summary>
+        public List<string>? Extra;
 
         public QuoteEvalResult Result(string set, int docs, double msPerDoc)
         {
@@ -193,6 +198,11 @@ public static class QuoteEvaluator
             }
             if (matched) c.Matched++;
             c.SourceOverlapP += best;
+            if (c.Extra is not null && ps[p].Length > best)
+            {
+                var golds = Enumerable.Range(0, gc.Count).Where(g => Intersect(pc[p], gc[g]) > 0).Select(g => string.Join(' ', gs[g].Select(k => tk[k].Text)));
+                c.Extra.Add($"{(matched ? "linked" : "unlinked")}\textra={ps[p].Length - best}/{ps[p].Length}\tcue={doc.Quotes[p].Cue}\tkind={doc.Quotes[p].Kind}\tpred=[{string.Join(' ', ps[p].Select(k => tk[k].Text))}]\tgold=[{string.Join(" | ", golds)}]\tcontent=[{doc.Quotes[p].Text[..Math.Min(80, doc.Quotes[p].Text.Length)]}]");
+            }
             if (exactContent) c.ContentExactP++;
             if (exactSource) c.SourceExactP++;
         }
