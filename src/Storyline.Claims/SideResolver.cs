@@ -23,7 +23,7 @@ public static class SideResolver
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(q);
-        var spanEntities = EntitiesIn(doc, q.SpeakerStart, q.SpeakerEnd);
+        var spanEntities = EntitiesIn(doc, q.SpeakerStart, PhraseEnd(doc, q.SpeakerStart, q.SpeakerEnd));
         var r = Resolve(doc, q.SpeakerEntity, spanEntities);
         if (r.Side is null && (q.ViaEntity >= 0 || q.Via is not null))
             r = Resolve(doc, q.ViaEntity, []);
@@ -87,6 +87,25 @@ public static class SideResolver
         foreach (var w in StateWords)
             if (low.Contains(w, StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Where the speaker phrase proper ends: before a relative clause it carries ("Douglas Brinkley, a historian who
+    /// attended the session at the White House," names no side in its clause), at its first relative pronoun or the
+    /// first word the parse hangs in a relative clause.
+    /// </summary>
+    internal static int PhraseEnd(Document doc, int start, int end)
+    {
+        if (start < 0 || end <= start) return end;
+        var toks = doc.Tokens;
+        var (t0, t1) = ClaimAnalyzer.TokenRange(toks, start, end);
+        for (int i = t0 + 1; i < t1; i++)
+        {
+            var t = toks[i];
+            bool relative = t.Pos == "PRON" && ClaimAnalyzer.Lemma(t) is "who" or "which" or "whose" or "that" || t.Dep == "acl:relcl";
+            if (relative) return toks[i - 1].End;
+        }
+        return end;
     }
 
     private static List<int> EntitiesIn(Document doc, int start, int end)

@@ -171,6 +171,39 @@ internal sealed partial class QuoteFinder
         return -1;
     }
 
+    /// <summary>
+    /// The child of <paramref name="h"/> with a matching relation nearest to it, never a date or time ("said Friday"):
+    /// of two subjects the parse gives one verb ("FLINT, Mich. (UPI) — Former President Bill Clinton criticized"), the
+    /// dateline is the farther.
+    /// </summary>
+    private int SubjectChild(int h, Func<string, bool> dep)
+    {
+        int best = -1;
+        for (int c = _firstChild[h]; c >= 0; c = _nextSibling[c])
+            if (dep(Dep(c)) && !_inTime[c] && (best < 0 || Math.Abs(c - h) < Math.Abs(best - h))) best = c;
+        return best;
+    }
+
+    /// <summary>
+    /// "”, Sen. Claire McCaskill (D-Mo.) said.": a bare noun phrase (no verb, no quotation) filling the gap between a
+    /// closing mark and its cue is the speaker even when the parse hangs it elsewhere. Head: its last name or noun before a bracket.
+    /// </summary>
+    private (int First, int Last, int Head) PhraseBetween(int lo, int hi)
+    {
+        while (lo <= hi && (IsPunct(lo) || _markOf[lo] >= 0)) lo++;
+        while (hi >= lo && IsPunct(hi) && _tk[hi].Text != ")") hi--;
+        if (lo > hi || hi - lo > 12 || !SameSentence(lo, hi)) return (-1, -1, -1);
+        int head = -1;
+        bool bracket = false;
+        for (int k = lo; k <= hi; k++)
+        {
+            if (_markOf[k] >= 0 || _inTime[k] || Pos(k) is "VERB" or "AUX" or "SCONJ" or "CCONJ" || _tk[k].Text is "," or ";" or ":") return (-1, -1, -1);
+            if (_tk[k].Text == "(") bracket = true;
+            if (!bracket && Pos(k) is "PROPN" or "NOUN" or "PRON") head = k;
+        }
+        return head < 0 ? (-1, -1, -1) : (lo, CloseBracket(lo, hi), head);
+    }
+
     private bool SameSentence(int a, int b) => a >= 0 && b >= 0 && _sentOf[a] == _sentOf[b];
 
     private static bool IsSubj(string d) => d is "nsubj" or "nsubj:pass" or "csubj";
@@ -347,7 +380,9 @@ internal sealed partial class QuoteFinder
         }
 
         // The source: the cue's subject, or for a participle ("…, saying …") the subject of the verb it hangs from.
-        int subj = Child(v, d => d is "nsubj" or "csubj");
+        // A clause subject ("Lamenting their luck, Mexicans say") yields to a noun subject; a date never speaks ("said Friday").
+        int subj = SubjectChild(v, d => d == "nsubj");
+        if (subj < 0) subj = SubjectChild(v, d => d == "csubj");
         int agent = Child(v, d => d == "obl:agent");
         if (subj < 0 && agent >= 0) subj = agent;
         int up = v;
@@ -357,7 +392,7 @@ internal sealed partial class QuoteFinder
             int h = _tk[up].Head;
             if (h < 0 || !SameSentence(h, v)) break;
             up = h;
-            subj = Child(up, d => d is "nsubj" or "nsubj:pass");
+            subj = SubjectChild(up, d => d is "nsubj" or "nsubj:pass");
         }
         if (subj >= 0 && _markOf[subj] >= 0 && _markOf[subj] != _markOf[v])
         {
@@ -390,7 +425,7 @@ internal sealed partial class QuoteFinder
         if (subj < 0) return null;
         if (Pos(subj) == "PRON" && _lemma[subj] is "it" && _tk[v].Tag != "VBD" && ccomp < 0) return null;
 
-        var (sFirst, sLast) = trailing ?? SourceSpan(subj);
+        var (sFirst, sLast) = trailing ?? FullSourceSpan(subj, v);
         if (sFirst <= cLast && sLast >= cFirst)
         {
             // The subject sits inside the content span (inverted "…, said X" parsed as one clause): cut the content there.
@@ -492,6 +527,113 @@ internal sealed partial class QuoteFinder
         for (int k = head + 1; k <= last; k++) if (IsQuoteMark(k)) { last = k - 1; break; }
         for (int k = head - 1; k >= first; k--) if (IsQuoteMark(k)) { first = k + 1; break; }
         return (first, CloseBracket(first, last));
+    }
+
+    /// <summary>
+    /// The source as PolNeAR marks it: the whole phrase under the subject's head — titles and determiners on the left,
+    /// appositions, participle phrases and relative clauses on the right ("Douglas Brinkley, a historian who attended
+    /// the session,") with the comma that closes them — never reaching the cue, a quotation or another sentence.
+    /// Long or clause-like subtrees fall back to the bare phrase.
+    /// </summary>
+    private (int First, int Last) FullSourceSpan(int head, int cue)
+    {
+        var (bareFirst, bareLast) = SourceSpan(head);
+        int first = head, last = head;
+        var stack = new Stack<int>();
+        stack.Push(head);
+        int visited = 0;
+        while (stack.Count > 0 && visited++ < 96)
+        {
+            int x = stack.Pop();
+            for (int c = _firstChild[x]; c >= 0; c = _nextSibling[c])
+            {
+                // clauses beside the phrase (not modifying it) and a trailing date stay out; so does the cue itself
+                if (x == head && Dep(c) is "parataxis" or "ccomp" or "advcl" or "conj" or "cc" || !SameSentence(c, head) || c == cue) continue;
+                if (_inTime[c] && c > head && x == head) continue;
+                if (c < first) first = c;
+                if (c > last) last = c;
+                stack.Push(c);
+            }
+        }
+        if (cue > head && last >= cue) last = cue - 1;
+        if (cue >= 0 && cue < head && first <= cue) first = cue + 1;
+        for (int k = head + 1; k <= last; k++) if (IsQuoteMark(k)) { last = k - 1; break; }
+        for (int k = head - 1; k >= first; k--) if (IsQuoteMark(k)) { first = k + 1; break; }
+        while (first < last && (IsPunct(first) || Dep(first) == "case" && _tk[first].Head == head)) first++;
+        while (last > first && IsPunct(last)) last--;
+        if (last - first > 40 || first > bareFirst || last < bareLast) return (bareFirst, bareLast);
+        (first, last) = JoinSplitSubject(head, cue, first, last);
+        // A name the phrase only partly covers is taken whole ("Wells" of "Wells Fargo").
+        while (first > 0 && _mentionEnd[first - 1] >= first && first - 1 != cue && SameSentence(first - 1, head) && !IsQuoteMark(first - 1)) first--;
+        for (int guard = 0; guard < 8 && _mentionEnd[last] > last && (cue <= head || _mentionEnd[last] < cue) && SameSentence(_mentionEnd[last], head); guard++)
+        {
+            int end = _mentionEnd[last];
+            bool mark = false;
+            for (int k = last + 1; k <= end; k++) mark |= IsQuoteMark(k);
+            if (mark) break;
+            last = end;
+        }
+        last = CloseBracket(first, last);
+        if (cue >= 0 && cue < head) last = InvertedTail(head, last);
+        // An apposition or relative clause set off by a comma closes with one ("Brian Fallon, the campaign's press secretary,").
+        if (last + 1 < _n && _tk[last + 1].Text == "," && SameSentence(last + 1, head) && (cue < 0 || cue > last + 1) && _markOf[last + 1] < 0)
+        {
+            bool inner = false;
+            for (int k = first + 1; k <= last && !inner; k++) inner = _tk[k].Text == ",";
+            if (inner) last++;
+        }
+        return (first, last);
+    }
+
+    private static bool IsRelativePronoun(string lemma) => lemma is "who" or "which" or "that" or "whose";
+
+    /// <summary>
+    /// "…,” said Don Fowler, who helmed the DNC …, and has backed …": a source after its cue keeps the apposition or
+    /// relative clause that closes the sentence after a comma.
+    /// </summary>
+    private int InvertedTail(int head, int last)
+    {
+        int k = last + 1;
+        if (k + 1 >= _n || _tk[k].Text != "," || !SameSentence(k + 1, head)) return last;
+        if (!(IsRelativePronoun(_lemma[k + 1]) && Pos(k + 1) == "PRON" || Pos(k + 1) is "DET" or "NOUN" or "PROPN" or "ADJ" || Pos(k + 1) == "NUM")) return last;
+        if (_inTime[k + 1]) return last;
+        var se = _doc.Sentences[_sentOf[head]];
+        int end = se.FirstToken + se.TokenCount - 1;
+        while (end > k && IsPunct(end) && _tk[end].Text != ")") end--;
+        if (end - last > 30) return last;
+        for (int j = k + 1; j <= end; j++) if (_markOf[j] >= 0) return last;
+        return end;
+    }
+
+    /// <summary>
+    /// One subject the parser split into siblings ("Democratic candidate | Hillary Clinton says", "Fox | News ' Megyn Kelly"):
+    /// noun-like dependents of the same verb that touch the phrase (at most a preposition between) join it.
+    /// </summary>
+    private (int First, int Last) JoinSplitSubject(int head, int cue, int first, int last)
+    {
+        int p = _tk[head].Head;
+        if (p < 0 || p >= _n || p == head || !SameSentence(p, head)) return (first, last);
+        for (int round = 0; round < 4; round++)
+        {
+            bool changed = false;
+            for (int c = _firstChild[p]; c >= 0; c = _nextSibling[c])
+            {
+                if (c == head || c == cue || c >= first && c <= last || !SameSentence(c, head) || _inTime[c] || _markOf[c] >= 0) continue;
+                // a modifier the parse hung on the verb ("Former | DNC chairman calls for") joins from the left only
+                bool modifier = c < first && Dep(c) is "amod" or "det" or "nummod";
+                if (!modifier && Dep(c) is not ("nsubj" or "nsubj:pass" or "nmod:poss" or "compound" or "flat" or "nmod:desc") || Pos(c) is not ("NOUN" or "PROPN" or "ADJ" or "DET" or "NUM")) continue;
+                int cf = _subMin[c], cl = _subMax[c];
+                if (cue >= 0 && (cf <= cue && cl >= cue || (c < cue) != (head < cue))) continue;
+                bool quote = false;
+                for (int k = cf; k <= cl; k++) quote |= _markOf[k] >= 0 || IsPunct(k) && _tk[k].Text != "'" && _tk[k].Text != "’" && _tk[k].Text != ".";
+                if (quote || cl - cf > 8) continue;
+                bool Gap(int a, int b) => a > b || a == b && Pos(a) is "ADP" or "PART" && !IsPunct(a);
+                if (cl < first && Gap(cl + 1, first - 1)) { first = cf; changed = true; }
+                else if (cf > last && Gap(last + 1, cf - 1)) { last = cl; changed = true; }
+            }
+            if (!changed) break;
+        }
+        return (first, last);
     }
 
     /// <summary>
@@ -753,24 +895,25 @@ internal sealed partial class QuoteFinder
     /// <summary>The subject of a cue next to a quotation: its nsubj, or the noun phrase right after it ("said Smith").</summary>
     private (int Head, int First, int Last) SubjectNear(int cue, int lo, int hi, bool allowChild = true)
     {
-        int subj = allowChild ? Child(cue, d => d is "nsubj" or "nsubj:pass") : -1;
+        int subj = allowChild ? SubjectChild(cue, d => d is "nsubj" or "nsubj:pass") : -1;
         for (int hop = 0, up = cue; allowChild && subj < 0 && hop < 2; hop++)
         {
             if (Dep(up) is not ("advcl" or "xcomp" or "conj")) break;
             up = _tk[up].Head;
             if (up < 0 || !SameSentence(up, cue)) break;
-            subj = Child(up, d => d is "nsubj" or "nsubj:pass");
+            subj = SubjectChild(up, d => d is "nsubj" or "nsubj:pass");
         }
-        if (subj < 0 && cue + 1 <= hi && Pos(cue + 1) is "PROPN" or "NOUN" or "PRON" or "DET" && _markOf[cue + 1] < 0)
+        if (subj < 0 && cue + 1 <= hi && Pos(cue + 1) is "PROPN" or "NOUN" or "PRON" or "DET" && _markOf[cue + 1] < 0 && !_inTime[cue + 1])
         {
             int k = cue + 1;
             while (k + 1 <= hi && Pos(k + 1) is "PROPN" or "NOUN" or "ADJ" && _markOf[k + 1] < 0) k++;
             subj = HeadOfSpan(cue + 1, k);
-            var (f0, l0) = SourceSpan(subj);
+            var (f0, l0) = FullSourceSpan(subj, cue);
             return (subj, Math.Max(f0, cue + 1), l0);
         }
+        if (subj < 0 && PhraseBetween(lo, cue - 1) is var (pf, pl, ph) && ph >= 0) return (ph, pf, pl);
         if (subj < 0 || _markOf[subj] >= 0) return (-1, -1, -1);
-        var (f, l) = SourceSpan(subj);
+        var (f, l) = FullSourceSpan(subj, cue);
         return (subj, f, l);
     }
 

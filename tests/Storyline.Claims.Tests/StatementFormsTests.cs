@@ -147,4 +147,17 @@ public sealed class StatementFormsTests
         var doc = WithQuotes(text, ("A Pentagon official", content, "said"));
         Assert.DoesNotContain(doc.Claims, c => c.Predicate == "be" && c.Subject == "drone");
     }
+
+    [Fact]
+    public void RelativeClauseInTheSpeakerPhrase_NamesNoSide()
+    {
+        // The quotes stage keeps a relative clause in the speaker phrase (PolNeAR's source span); whom the speaker once
+        // advised is not whose side they speak for. The same organisation named in the phrase proper still is.
+        var clause = WithQuotes("Tom Reyes, a lawyer who once advised the Pentagon, said the drone was armed.",
+            ("Tom Reyes, a lawyer who once advised the Pentagon,", "the drone was armed", "said"));
+        var own = WithQuotes("Pentagon lawyer Tom Reyes said the drone was armed.",
+            ("Pentagon lawyer Tom Reyes", "the drone was armed", "said"));
+        Assert.Equal("US", Assert.Single(own.Claims).SideKey);
+        Assert.NotEqual("US", Assert.Single(clause.Claims).SideKey);
+    }
 }

@@ -97,8 +97,11 @@ public static class QuoteEvaluator
         var c = new Counts();
         var missFile = Environment.GetEnvironmentVariable("STORYLINE_QUOTE_MISSES");
         if (!string.IsNullOrEmpty(missFile)) c.Misses = [];
+        var extraFile = Environment.GetEnvironmentVariable("STORYLINE_QUOTE_EXTRA");
+        if (!string.IsNullOrEmpty(extraFile)) c.Extra = [];
         for (int i = 0; i < articles.Count; i++) Score(docs[i], articles[i].Attributions, c);
         if (c.Misses is not null) File.WriteAllLines(missFile!, c.Misses);
+        if (c.Extra is not null) File.WriteAllLines(extraFile!, c.Extra);
         return c.Result(setName, articles.Count, msPerDoc);
     }
 
@@ -109,6 +112,8 @@ public static class QuoteEvaluator
         public int ContentExactP, ContentExactR, SourceExactP, SourceExactR;
         /// <summary>Gold sources not fully recovered (only when STORYLINE_QUOTE_MISSES names a file: dev analysis).</summary>
         public List<string>? Misses;
+        /// <summary>Predicted sources with tokens no linked gold source holds (only when STORYLINE_QUOTE_EXTRA names a file: dev analysis).</summary>
+        public List<string>? Extra;
 
         public QuoteEvalResult Result(string set, int docs, double msPerDoc)
         {
@@ -193,6 +198,11 @@ public static class QuoteEvaluator
             }
             if (matched) c.Matched++;
             c.SourceOverlapP += best;
+            if (c.Extra is not null && ps[p].Length > best)
+            {
+                var golds = Enumerable.Range(0, gc.Count).Where(g => Intersect(pc[p], gc[g]) > 0).Select(g => string.Join(' ', gs[g].Select(k => tk[k].Text)));
+                c.Extra.Add($"{(matched ? "linked" : "unlinked")}\textra={ps[p].Length - best}/{ps[p].Length}\tcue={doc.Quotes[p].Cue}\tkind={doc.Quotes[p].Kind}\tpred=[{string.Join(' ', ps[p].Select(k => tk[k].Text))}]\tgold=[{string.Join(" | ", golds)}]\tcontent=[{doc.Quotes[p].Text[..Math.Min(80, doc.Quotes[p].Text.Length)]}]");
+            }
             if (exactContent) c.ContentExactP++;
             if (exactSource) c.SourceExactP++;
         }
@@ -207,7 +217,12 @@ public static class QuoteEvaluator
                 int sentOf(int tok) { for (int s = 0; s < doc.Sentences.Count; s++) if (tok < doc.Sentences[s].FirstToken + doc.Sentences[s].TokenCount) return s; return -1; }
                 int dist = gc[g].Length == 0 ? 99 : sentOf(gs[g][0]) - sentOf(gc[g][0]);
                 var cue = gold[g].Cue.Parts.Count > 0 ? doc.Text[gold[g].Cue.Parts[0].Start..gold[g].Cue.Parts[0].End] : "";
-                c.Misses.Add($"{kind}\tmissed={gs[g].Length - bestForGold[g]}/{gs[g].Length}\tdist={dist}\tcue={cue}\tgold=[{Words(gs[g])}]\tpred=[{string.Join(" | ", linked.Select(p => Words(ps[p])))}]\tcontent=[{Words(gc[g])[..Math.Min(120, Words(gc[g]).Length)]}]");
+                int lo = gs[g][0], hi = gs[g][^1];
+                foreach (var p in linked) if (ps[p].Length > 0) { lo = Math.Min(lo, ps[p][0]); hi = Math.Max(hi, ps[p][^1]); }
+                lo = Math.Max(0, lo - 2); hi = Math.Min(tk.Count - 1, hi + 3);
+                var parse = hi - lo > 60 ? "" : string.Join(' ', Enumerable.Range(lo, hi - lo + 1).Select(k => $"{k - lo}:{tk[k].Text}/{tk[k].Pos}/{tk[k].Dep}>{tk[k].Head - lo}"));
+                var pmen = string.Join(" | ", linked.Select(p => doc.Text[doc.Quotes[p].Start..Math.Min(doc.Quotes[p].End, doc.Quotes[p].Start + 40)] + "~" + (doc.Quotes[p].Cue ?? "-") + "~" + doc.Quotes[p].Kind));
+                c.Misses.Add($"{kind}\tmissed={gs[g].Length - bestForGold[g]}/{gs[g].Length}\tdist={dist}\tcue={cue}\tgold=[{Words(gs[g])}]\tpred=[{string.Join(" | ", linked.Select(p => Words(ps[p])))}]\tcontent=[{Words(gc[g])[..Math.Min(120, Words(gc[g]).Length)]}]\tq=[{pmen}]\tparse=[{parse}]");
             }
         c.ContentExactR += exactGoldContent.Count(x => x);
         c.SourceExactR += exactGoldSource.Count(x => x);
