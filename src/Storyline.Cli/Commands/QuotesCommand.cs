@@ -59,8 +59,9 @@ public static class QuotesCommand
     /// <summary>"he → Wang Yi", "Wang Yi", "a source (unnamed)", "Wang Yi via her spokesperson".</summary>
     internal static string SpeakerLabel(QuoteView q)
     {
-        var who = q.Speaker ?? "?";
-        if (q.SpeakerEntity is { } name && !string.Equals(name, q.Speaker, StringComparison.OrdinalIgnoreCase)) who = q.Speaker is null ? name : $"{who} → {name}";
+        var speaker = Storyline.Core.Quote.ShortSpeaker(q.Speaker);
+        var who = speaker ?? "?";
+        if (q.SpeakerEntity is { } name && !string.Equals(name, speaker, StringComparison.OrdinalIgnoreCase)) who = speaker is null ? name : $"{who} → {name}";
         if (q.Unnamed) who += " (unnamed)";
         if (q.Via is { } via) who += $" via {via}";
         return who;

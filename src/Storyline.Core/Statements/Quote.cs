@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Storyline.Core;
 
 /// <summary>
 /// A quotation or reported statement and who made it (the quotes stage, <c>quotes.v1</c>).
 /// Offsets are into <see cref="Document.Text"/>; entity indexes into <see cref="Document.Entities"/>.
 /// </summary>
-public sealed record Quote
+public sealed partial record Quote
 {
     /// <summary>The words attributed: inside the marks for a direct quote, the reported clause for indirect speech.</summary>
     public required string Text { get; init; }
@@ -16,6 +18,24 @@ public sealed record Quote
 
     /// <summary>The speaker as written near the quote ("the official", "he", "Wang Yi"); null when none is found.</summary>
     public string? Speaker { get; init; }
+
+    /// <summary>
+    /// The speaker phrase as people want to read it in a list: without the relative clause or participle phrase that
+    /// the span carries ("Tim Hess, who introduced the bill," → "Tim Hess"; "a lawyer who advised him" → "a lawyer").
+    /// The span itself (<see cref="Speaker"/>, with its offsets) stays whole: it is what is scored and stored.
+    /// </summary>
+    public static string? ShortSpeaker(string? speaker)
+    {
+        if (speaker is null) return null;
+        var s = speaker.Trim().TrimEnd(',', ' ');
+        var m = SpeakerTail().Match(s);
+        if (m.Success && m.Index > 0) s = s[..m.Index].TrimEnd(',', ' ');
+        return s.Length > 0 ? s : speaker.Trim();
+    }
+
+    [GeneratedRegex(@",?\s+(?:who|whom|whose|which|that)\b|,\s+(?:\p{Ll}\w*ing|according)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerTail();
+
     public int SpeakerStart { get; init; } = -1;
     public int SpeakerEnd { get; init; } = -1;
 

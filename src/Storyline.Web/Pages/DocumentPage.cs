@@ -46,7 +46,7 @@ public static class DocumentPage
             {
                 h.Raw("<h2>Quotes</h2><ul class=\"quotes-by\">");
                 foreach (var q in v.Quotes.Take(100))
-                    h.Raw("<li><blockquote>").T(q.Text).Raw("</blockquote><p class=\"meta\">").T(q.SpeakerEntity ?? q.Speaker ?? "unattributed")
+                    h.Raw("<li><blockquote>").T(q.Text).Raw("</blockquote><p class=\"meta\">").T(q.SpeakerEntity ?? Storyline.Core.Quote.ShortSpeaker(q.Speaker) ?? "unattributed")
                      .Raw(q.Cue is null ? "" : " · ").T(q.Cue).Raw(" · ").T(q.Kind).Raw("</p></li>");
                 h.Raw("</ul>");
             }
@@ -142,7 +142,7 @@ public static class DocumentPage
         foreach (var e in v.Entities)
             foreach (var m in e.Mentions) spans.Add((m.Start, m.End, "ent ent-" + (e.Type is "PER" or "ORG" or "LOC" or "MISC" ? e.Type : "MISC"), $"{e.Name} ({e.Type})"));
         foreach (var t in v.Times) spans.Add((t.Start, t.End, "tm", t.Value is null ? t.Type : $"{t.Type}: {t.Value}"));
-        foreach (var q in v.Quotes) spans.Add((q.Start, q.End, "qt", $"quote: {q.SpeakerEntity ?? q.Speaker ?? "unattributed"}"));
+        foreach (var q in v.Quotes) spans.Add((q.Start, q.End, "qt", $"quote: {q.SpeakerEntity ?? Storyline.Core.Quote.ShortSpeaker(q.Speaker) ?? "unattributed"}"));
         spans = [.. spans.Where(s => s.Start >= 0 && s.End <= text.Length && s.Start < s.End).Take(MaxMarks)];
         if (spans.Count == 0) { h.T(text); return; }
         var cuts = new SortedSet<int> { 0, text.Length };

@@ -315,7 +315,7 @@ public static class StoryPage
         h.Raw("<section aria-labelledby=\"quotes-h\"><h2 id=\"quotes-h\">Quotes by speaker</h2>");
         if (quotes.Count == 0) { h.Raw("<p class=\"muted\">No quotes found in this story's documents.</p></section>"); return; }
         h.Raw("<ul class=\"quotes-by\">");
-        foreach (var g in quotes.GroupBy(x => x.q.SpeakerEntity ?? x.q.Speaker ?? "Unattributed").OrderByDescending(g => g.Count()).Take(30))
+        foreach (var g in quotes.GroupBy(x => x.q.SpeakerEntity ?? Storyline.Core.Quote.ShortSpeaker(x.q.Speaker) ?? "Unattributed").OrderByDescending(g => g.Count()).Take(30))
         {
             // Copies repeat the same words: one quote, with every document that carries it.
             var distinct = g.GroupBy(x => x.q.Text.Trim().ToLowerInvariant()).ToList();
@@ -379,7 +379,7 @@ public static class StoryPage
             h.Raw("<div class=\"card side\"><h3>").T(side).Raw("</h3>");
             foreach (var c in claims.Take(10))
             {
-                h.Raw("<blockquote>").T(c.Text).Raw("</blockquote><p class=\"meta\">").T(c.Speaker ?? "");
+                h.Raw("<blockquote>").T(c.Text).Raw("</blockquote><p class=\"meta\">").T(Storyline.Core.Quote.ShortSpeaker(c.Speaker) ?? "");
                 if (c.Source is { } src) h.Raw(" · ").T(src);
                 if (c.Doc is { } doc) h.Raw(" · ").Link($"/documents/{doc}", $"#{doc}");
                 h.Raw("</p>");
