@@ -23,6 +23,13 @@ public sealed class StoryService : IDisposable
     public (double Analyse, double Wait, double Update) Times => (_analyse, _wait, _update);
 
     private double _analyse, _wait, _update;
+    private long _indexed;
+
+    /// <summary>Documents indexed so far (by <see cref="Index"/>).</summary>
+    public long Indexed => _indexed;
+
+    /// <summary>Round trips and time of the PostgreSQL story index (null for SQLite).</summary>
+    public StoryIndexStats? PostgresStats => (_index as PostgresStoryIndexStore)?.Stats;
 
     private StoryService(IDocumentStore documents, IDocumentStoryIndex index)
     {
@@ -68,10 +75,15 @@ public sealed class StoryService : IDisposable
             // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
             // meanwhile (two workers catching up the same crash), so no document joins a story twice.
             var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
-            if (analysed is not null) return Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
-            if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
-            if (stored.Count == 0) return [];
-            return Engine.AddBatch(stored);
+            IReadOnlyList<IngestResult> results;
+            if (analysed is not null) results = Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
+            else
+            {
+                if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
+                results = stored.Count == 0 ? [] : Engine.AddBatch(stored);
+            }
+            _indexed += results.Count;
+            return results;
         }
         finally
         {

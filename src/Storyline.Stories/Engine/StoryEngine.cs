@@ -183,6 +183,10 @@ public sealed partial class StoryEngine
     {
         _seq = Math.Max(_seq, _store.DocumentCount); // as in AddBatch: other processes may share the index
         using var cache = BatchCache();
+        // a remote store reads the batch's exact-copy, URL, bucket and document-frequency lookups in one round trip
+        (_store as IStoryIndexPrefetch)?.Prefetch([.. analyses.Select(a => a.ContentHash)],
+            [.. analyses.Select(a => a.Url).OfType<string>().Where(u => u.Length > 0)],
+            [.. analyses.SelectMany(a => a.BandKeys)], _o.Dedup.MaxBucketScan, [.. analyses.SelectMany(a => a.TermKeys)]);
         var results = new IngestResult[analyses.Count];
         for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;
