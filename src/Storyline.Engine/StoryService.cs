@@ -31,6 +31,9 @@ public sealed class StoryService : IDisposable
     /// <summary>Round trips and time of the PostgreSQL story index (null for SQLite).</summary>
     public StoryIndexStats? PostgresStats => (_index as PostgresStoryIndexStore)?.Stats;
 
+    /// <summary>Round trips and seconds per operation of the PostgreSQL story index (null for SQLite).</summary>
+    public IReadOnlyDictionary<string, (long RoundTrips, double Seconds)>? PostgresRoundTrips => (_index as PostgresStoryIndexStore)?.ByOperation;
+
     private StoryService(IDocumentStore documents, IDocumentStoryIndex index)
     {
         _documents = documents;
@@ -74,6 +77,7 @@ public sealed class StoryService : IDisposable
         {
             // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
             // meanwhile (two workers catching up the same crash), so no document joins a story twice.
+            if (analysed is not null) Engine.Prefetch(analysed); // the lock, this check and the batch's lookups in one round trip
             var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
             IReadOnlyList<IngestResult> results;
             if (analysed is not null) results = Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);

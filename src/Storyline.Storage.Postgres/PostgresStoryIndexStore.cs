@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -81,6 +82,8 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         public readonly Dictionary<ulong, int> PendingDf = [];
         public readonly List<DocLink> PendingLinks = [];
         public long DocCount;
+        /// <summary>Whether the batch's opening statements (lock, count, story ids) have run.</summary>
+        public bool Started;
         public long LastStoryId, FirstStoryId, StartStoryId;
         /// <summary>Versions of the batch's stories as the database holds them (after its flushes); missing: unknown.</summary>
         public readonly Dictionary<long, long> StoryVersion = [];
@@ -101,36 +104,47 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     public IDisposable Batch()
     {
         if (_tx is not null) return new Scope(null);
+        // The lock is taken with the batch's first statement (its read-ahead, usually): one round trip for both.
         _tx = _conn.BeginTransaction();
-        try
-        {
-            using var batch = new NpgsqlBatch(_conn, _tx);
-            var lk = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
-            lk.Parameters.AddWithValue(IndexLock);
-            batch.BatchCommands.Add(lk);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT coalesce((SELECT n FROM st_counts WHERE name = 'docs'), (SELECT count(*) FROM st_docs))"));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM st_story_ids"));
-            var b = new BatchState();
-            long t0 = Stopwatch.GetTimestamp();
-            using (var r = batch.ExecuteReader())
-            {
-                r.NextResult();
-                r.Read(); b.DocCount = r.GetInt64(0);
-                r.NextResult();
-                r.Read(); b.LastStoryId = b.FirstStoryId = b.StartStoryId = r.GetInt64(0);
-            }
-            Db(t0);
-            _b = b;
-            _batches++;
-        }
-        catch
-        {
-            _tx.Dispose();
-            _tx = null;
-            throw;
-        }
+        _b = new BatchState();
+        _batches++;
         return new Scope(this);
+    }
+
+    /// <summary>
+    /// The statements that open a batch, each giving one row: the index lock; asynchronous commit (a story-index commit lost
+    /// in a database crash is caught up from the stored documents, so the batch does not wait for the disk under the lock);
+    /// the tracked document count; the last story id handed out.
+    /// </summary>
+    private static IEnumerable<NpgsqlBatchCommand> StartCommands()
+    {
+        var lk = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+        lk.Parameters.AddWithValue(IndexLock);
+        yield return lk;
+        yield return new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)");
+        yield return new NpgsqlBatchCommand("SELECT coalesce((SELECT n FROM st_counts WHERE name = 'docs'), (SELECT count(*) FROM st_docs))");
+        yield return new NpgsqlBatchCommand("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM st_story_ids");
+    }
+
+    /// <summary>Reads the rows of <see cref="StartCommands"/> and leaves the reader on the next statement's result.</summary>
+    private static void ReadStart(NpgsqlDataReader r, BatchState b)
+    {
+        r.Read(); r.NextResult();
+        r.Read(); r.NextResult();
+        r.Read(); b.DocCount += r.GetInt64(0); r.NextResult(); // += : documents put before the first statement
+        r.Read(); b.LastStoryId = b.FirstStoryId = b.StartStoryId = r.GetInt64(0); r.NextResult();
+        b.Started = true;
+    }
+
+    /// <summary>Opens the batch in the database (lock, count, story ids) if no statement has yet.</summary>
+    private void EnsureStarted()
+    {
+        if (_b is not { Started: false } b) return;
+        using var batch = new NpgsqlBatch(_conn, _tx);
+        foreach (var c in StartCommands()) batch.BatchCommands.Add(c);
+        long t0 = Stopwatch.GetTimestamp();
+        using (var r = batch.ExecuteReader()) ReadStart(r, b);
+        Db(t0);
     }
 
     private sealed class Scope(PostgresStoryIndexStore? owner) : IDisposable
@@ -168,13 +182,28 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         _records[d.Id] = d;
     }
 
-    private NpgsqlCommand Cmd(string sql) => new(sql, _conn, _tx);
+    private NpgsqlCommand Cmd(string sql)
+    {
+        EnsureStarted();
+        return new(sql, _conn, _tx);
+    }
 
-    private void Db(long start) { _roundTrips++; _dbTicks += Stopwatch.GetTimestamp() - start; }
+    /// <summary>Round trips and wall seconds per store operation (the public method that made them).</summary>
+    public IReadOnlyDictionary<string, (long RoundTrips, double Seconds)> ByOperation =>
+        _byOp.ToDictionary(kv => kv.Key, kv => (kv.Value.N, Seconds(kv.Value.Ticks)));
 
-    private int Exec(NpgsqlCommand c) { long t0 = Stopwatch.GetTimestamp(); int n = c.ExecuteNonQuery(); Db(t0); return n; }
+    private readonly Dictionary<string, (long N, long Ticks)> _byOp = new(StringComparer.Ordinal);
 
-    private object? Scalar(NpgsqlCommand c) { long t0 = Stopwatch.GetTimestamp(); var v = c.ExecuteScalar(); Db(t0); return v; }
+    private void Db(long start, [CallerMemberName] string op = "")
+    {
+        long ticks = Stopwatch.GetTimestamp() - start;
+        _roundTrips++;
+        _dbTicks += ticks;
+        var (n, t) = _byOp.GetValueOrDefault(op);
+        _byOp[op] = (n + 1, t + ticks);
+    }
+
+    private object? Scalar(NpgsqlCommand c, [CallerMemberName] string op = "") { long t0 = Stopwatch.GetTimestamp(); var v = c.ExecuteScalar(); Db(t0, op); return v; }
 
     /// <summary>Sends the batch's deferred writes in one round trip (inside its transaction).</summary>
     private void Flush()
@@ -215,6 +244,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
             b.FirstStoryId = b.LastStoryId;
         }
         if (batch.BatchCommands.Count == 0) return;
+        EnsureStarted(); // writes only under the lock
         b.ForgetReadAhead(); // the database now holds what the overlays held
         long t0 = Stopwatch.GetTimestamp();
         batch.ExecuteNonQuery();
@@ -394,23 +424,23 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         return [.. all.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key)];
     }
 
-    private List<long> ReadIds(NpgsqlCommand c)
+    private List<long> ReadIds(NpgsqlCommand c, [CallerMemberName] string op = "")
     {
         long t0 = Stopwatch.GetTimestamp();
         var list = new List<long>();
         using (var r = c.ExecuteReader())
             while (r.Read()) list.Add(r.GetInt64(0));
-        Db(t0);
+        Db(t0, op);
         return list;
     }
 
-    private List<(long, long)> ReadPairs(NpgsqlCommand c)
+    private List<(long, long)> ReadPairs(NpgsqlCommand c, [CallerMemberName] string op = "")
     {
         long t0 = Stopwatch.GetTimestamp();
         var list = new List<(long, long)>();
         using (var r = c.ExecuteReader())
             while (r.Read()) list.Add((r.GetInt64(0), r.GetInt64(1)));
-        Db(t0);
+        Db(t0, op);
         return list;
     }
 
@@ -418,23 +448,30 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     {
         get
         {
-            if (_b is { } b) return b.DocCount;
+            if (_b is { } b) { EnsureStarted(); return b.DocCount; }
             using var c = Cmd("SELECT coalesce((SELECT n FROM st_counts WHERE name = 'docs'), (SELECT count(*) FROM st_docs))");
             return (long)Scalar(c)!;
         }
     }
 
     // ---- read-ahead ----
-    public void Prefetch(IReadOnlyCollection<string> contentHashes, IReadOnlyCollection<string> urls, IReadOnlyCollection<ulong> bandKeys,
-        int maxPerBucket, IReadOnlyCollection<ulong> termKeys)
+    public void Prefetch(IReadOnlyCollection<long> documents, IReadOnlyCollection<string> contentHashes, IReadOnlyCollection<string> urls,
+        IReadOnlyCollection<ulong> bandKeys, int maxPerBucket, IReadOnlyCollection<ulong> termKeys)
     {
         if (_b is not { } b) return;
+        var ids = documents.Where(id => !b.Docs.ContainsKey(id) && !b.StoryIdOf.ContainsKey(id)).Distinct().ToArray();
         var hashes = contentHashes.Where(h => !b.ByHash.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToArray();
         var us = urls.Where(u => !b.ByUrl.ContainsKey(u)).Distinct(StringComparer.Ordinal).ToArray();
         bool bucketsOk = b.BucketLimit == 0 || b.BucketLimit == maxPerBucket;
         var bands = bucketsOk ? bandKeys.Where(k => !b.Buckets.ContainsKey(k)).Distinct().Select(k => unchecked((long)k)).ToArray() : [];
         var terms = termKeys.Where(k => !b.Df.ContainsKey(k)).Distinct().Select(k => unchecked((long)k)).ToArray();
+        if (ids.Length + hashes.Length + us.Length + bands.Length + terms.Length == 0) return;
         using var batch = new NpgsqlBatch(_conn, _tx);
+        bool start = !b.Started;
+        if (start) foreach (var sc in StartCommands()) batch.BatchCommands.Add(sc);
+        var q0 = new NpgsqlBatchCommand("SELECT id, story_id FROM st_docs WHERE id = ANY($1)");
+        q0.Parameters.AddWithValue(ids);
+        batch.BatchCommands.Add(q0);
         var q1 = new NpgsqlBatchCommand("SELECT content_hash, id, seq, story_id FROM st_docs WHERE content_hash = ANY($1)");
         q1.Parameters.AddWithValue(hashes);
         var q2 = new NpgsqlBatchCommand("SELECT url, id, seq, story_id FROM st_docs WHERE url = ANY($1)");
@@ -457,6 +494,11 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         long t0 = Stopwatch.GetTimestamp();
         using (var r = batch.ExecuteReader())
         {
+            if (start) ReadStart(r, b);
+            var found = new HashSet<long>();
+            while (r.Read()) { found.Add(r.GetInt64(0)); b.StoryIdOf[r.GetInt64(0)] = r.GetInt64(1); b.Stored.Add(r.GetInt64(0)); }
+            foreach (var id in ids) if (!found.Contains(id)) b.Docs[id] = null; // not indexed yet
+            r.NextResult();
             while (r.Read()) { b.ByHash[r.GetString(0)].Add((r.GetInt64(1), r.GetInt64(2))); b.StoryIdOf[r.GetInt64(1)] = r.GetInt64(3); }
             r.NextResult();
             while (r.Read()) { b.ByUrl[r.GetString(0)].Add((r.GetInt64(1), r.GetInt64(2))); b.StoryIdOf[r.GetInt64(1)] = r.GetInt64(3); }
@@ -555,7 +597,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
                     if (b is not null && !r.IsDBNull(2)) b.StoryIdOf[id] = r.GetInt64(2);
                     if (b is not null && !r.IsDBNull(3)) b.StoryVersionNow[r.GetInt64(2)] = r.GetInt64(3);
                 }
-            Db(t0);
+            Db(t0, buckets ? nameof(QueryBuckets) : nameof(QueryPostings));
         }
         if (b is not null)
         {
@@ -630,7 +672,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     public long NewStoryId()
     {
         // Under the index lock every story id comes from this batch's holder: count on from the value read at its start.
-        if (_b is { } b) return ++b.LastStoryId;
+        if (_b is { } b) { EnsureStarted(); return ++b.LastStoryId; }
         using var c = Cmd("SELECT nextval('st_story_ids')");
         return (long)Scalar(c)!;
     }
@@ -671,7 +713,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     }
 
     /// <summary>Stories (and their versions, when the query's second column gives them).</summary>
-    private List<(StoryRecord Story, long Version)> ReadStories(NpgsqlCommand c)
+    private List<(StoryRecord Story, long Version)> ReadStories(NpgsqlCommand c, [CallerMemberName] string op = "")
     {
         var list = new List<(StoryRecord, long)>();
         long t0 = Stopwatch.GetTimestamp(), decode = 0;
@@ -683,7 +725,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
                 decode += Stopwatch.GetTimestamp() - t1;
                 _storiesDecoded++;
             }
-        Db(t0 + decode);
+        Db(t0 + decode, op);
         _decodeTicks += decode;
         return list;
     }
@@ -782,13 +824,13 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         return list;
     }
 
-    private List<DocLink> ReadLinks(NpgsqlCommand c)
+    private List<DocLink> ReadLinks(NpgsqlCommand c, [CallerMemberName] string op = "")
     {
         long t0 = Stopwatch.GetTimestamp();
         var list = new List<DocLink>();
         using (var r = c.ExecuteReader())
             while (r.Read()) list.Add(new DocLink(r.GetInt64(0), r.GetInt64(1), (LinkKind)r.GetInt32(2), r.GetDouble(3), r.IsDBNull(4) ? null : r.GetString(4)));
-        Db(t0);
+        Db(t0, op);
         return list;
     }
 }

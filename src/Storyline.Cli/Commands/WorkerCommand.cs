@@ -144,6 +144,8 @@ public static class WorkerCommand
             database_seconds = Math.Round(st.DatabaseSeconds, 3), decode_seconds = Math.Round(st.DecodeSeconds, 3),
             encode_seconds = Math.Round(st.EncodeSeconds, 3), records_decoded = st.RecordsDecoded, records_from_cache = st.RecordsFromCache,
             stories_decoded = st.StoriesDecoded, stories_from_cache = st.StoriesFromCache,
+            round_trips_by_step = stories.PostgresRoundTrips?.OrderByDescending(kv => kv.Value.RoundTrips)
+                .ToDictionary(kv => kv.Key, kv => $"{kv.Value.RoundTrips} ({kv.Value.Seconds:F2} s)"),
         };
     }
 

@@ -176,6 +176,15 @@ public sealed partial class StoryEngine
     }
 
     /// <summary>
+    /// Tells a remote store (<see cref="IStoryIndexPrefetch"/>) what the open batch will look up for these documents, so it
+    /// reads whether they are indexed and their exact-copy, URL, bucket and document-frequency lookups in one round trip.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<DocumentAnalysis> analyses) =>
+        (_store as IStoryIndexPrefetch)?.Prefetch([.. analyses.Select(a => a.Id)], [.. analyses.Select(a => a.ContentHash)],
+            [.. analyses.Select(a => a.Url).OfType<string>().Where(u => u.Length > 0)],
+            [.. analyses.SelectMany(a => a.BandKeys)], _o.Dedup.MaxBucketScan, [.. analyses.SelectMany(a => a.TermKeys)]);
+
+    /// <summary>
     /// Adds documents already analysed (by <see cref="DocumentAnalysis.Analyse"/> with this engine's options): lets
     /// evaluation and training replay one corpus many times without analysing it again.
     /// </summary>
@@ -183,10 +192,7 @@ public sealed partial class StoryEngine
     {
         _seq = Math.Max(_seq, _store.DocumentCount); // as in AddBatch: other processes may share the index
         using var cache = BatchCache();
-        // a remote store reads the batch's exact-copy, URL, bucket and document-frequency lookups in one round trip
-        (_store as IStoryIndexPrefetch)?.Prefetch([.. analyses.Select(a => a.ContentHash)],
-            [.. analyses.Select(a => a.Url).OfType<string>().Where(u => u.Length > 0)],
-            [.. analyses.SelectMany(a => a.BandKeys)], _o.Dedup.MaxBucketScan, [.. analyses.SelectMany(a => a.TermKeys)]);
+        Prefetch(analyses);
         var results = new IngestResult[analyses.Count];
         for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;

@@ -156,10 +156,10 @@ public delegate string? TextSource(long docId);
 public interface IStoryIndexPrefetch
 {
     /// <summary>
-    /// Reads ahead what <see cref="IStoryIndexStore.DocumentsByContentHash"/>, <see cref="IStoryIndexStore.DocumentsByUrl"/>,
-    /// <see cref="IStoryIndexStore.QueryBuckets"/> (with <paramref name="maxPerBucket"/>) and
-    /// <see cref="IStoryIndexStore.GetDocumentFrequencies"/> will be asked in the open batch.
+    /// Reads ahead what the open batch will ask: whether <paramref name="documents"/> are indexed (<see cref="IStoryIndexStore.GetDocuments"/>),
+    /// <see cref="IStoryIndexStore.DocumentsByContentHash"/>, <see cref="IStoryIndexStore.DocumentsByUrl"/>,
+    /// <see cref="IStoryIndexStore.QueryBuckets"/> (with <paramref name="maxPerBucket"/>) and <see cref="IStoryIndexStore.GetDocumentFrequencies"/>.
     /// </summary>
-    void Prefetch(IReadOnlyCollection<string> contentHashes, IReadOnlyCollection<string> urls, IReadOnlyCollection<ulong> bandKeys,
-        int maxPerBucket, IReadOnlyCollection<ulong> termKeys);
+    void Prefetch(IReadOnlyCollection<long> documents, IReadOnlyCollection<string> contentHashes, IReadOnlyCollection<string> urls,
+        IReadOnlyCollection<ulong> bandKeys, int maxPerBucket, IReadOnlyCollection<ulong> termKeys);
 }
