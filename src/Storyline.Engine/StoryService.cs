@@ -89,6 +89,12 @@ public sealed class StoryService : IDisposable
             _indexed += results.Count;
             return results;
         }
+        catch
+        {
+            // a batch that failed part way is not committed (its documents are caught up later)
+            (_index as PostgresStoryIndexStore)?.Abandon();
+            throw;
+        }
         finally
         {
             batch.Dispose();

@@ -176,6 +176,23 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
         }
     }
 
+    /// <summary>
+    /// Rolls the open batch back (nothing of it is written; its documents stay unindexed until caught up). For a batch that
+    /// failed part way: committing it would store half of a document's entries.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_tx is null) return;
+        try { _tx.Rollback(); }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException) { /* the connection may be gone: nothing was committed */ }
+        finally
+        {
+            _tx.Dispose();
+            _tx = null;
+            _b = null;
+        }
+    }
+
     private void Remember(DocRecord d)
     {
         if (_records.Count >= RecordCacheLimit) _records.Clear();
