@@ -23,6 +23,16 @@ public sealed class StoryService : IDisposable
     public (double Analyse, double Wait, double Update) Times => (_analyse, _wait, _update);
 
     private double _analyse, _wait, _update;
+    private long _indexed;
+
+    /// <summary>Documents indexed so far (by <see cref="Index"/>).</summary>
+    public long Indexed => _indexed;
+
+    /// <summary>Round trips and time of the PostgreSQL story index (null for SQLite).</summary>
+    public StoryIndexStats? PostgresStats => (_index as PostgresStoryIndexStore)?.Stats;
+
+    /// <summary>Round trips and seconds per operation of the PostgreSQL story index (null for SQLite).</summary>
+    public IReadOnlyDictionary<string, (long RoundTrips, double Seconds)>? PostgresRoundTrips => (_index as PostgresStoryIndexStore)?.ByOperation;
 
     private StoryService(IDocumentStore documents, IDocumentStoryIndex index)
     {
@@ -67,11 +77,23 @@ public sealed class StoryService : IDisposable
         {
             // Inside the batch (which holds the index lock on PostgreSQL): leave out documents another process indexed
             // meanwhile (two workers catching up the same crash), so no document joins a story twice.
+            if (analysed is not null) Engine.Prefetch(analysed); // the lock, this check and the batch's lookups in one round trip
             var known = _index.GetDocuments([.. stored.Select(d => d.Id)]).Select(r => r.Id).ToHashSet();
-            if (analysed is not null) return Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
-            if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
-            if (stored.Count == 0) return [];
-            return Engine.AddBatch(stored);
+            IReadOnlyList<IngestResult> results;
+            if (analysed is not null) results = Engine.AddAnalysed([.. analysed.Where(a => !known.Contains(a.Id))]);
+            else
+            {
+                if (known.Count > 0) stored = [.. stored.Where(d => !known.Contains(d.Id))];
+                results = stored.Count == 0 ? [] : Engine.AddBatch(stored);
+            }
+            _indexed += results.Count;
+            return results;
+        }
+        catch
+        {
+            // a batch that failed part way is not committed (its documents are caught up later)
+            (_index as PostgresStoryIndexStore)?.Abandon();
+            throw;
         }
         finally
         {

@@ -242,6 +242,15 @@ public sealed class PostgresDocumentStore : IDocumentStore
         CREATE INDEX IF NOT EXISTS doc_events_actor_key ON doc_events (actor_key);
         CREATE INDEX IF NOT EXISTS doc_events_cameo ON doc_events (cameo);
         """,
+        // The story index's document count, kept up to date by its writes (a count(*) per batch grows with the index),
+        // counted under the index lock so no worker adds documents between the count and the first tracked write; and a
+        // version per story, raised by each write, so a worker can tell that a story it decoded earlier is unchanged.
+        """
+        SELECT pg_advisory_xact_lock(7316002);
+        CREATE TABLE IF NOT EXISTS st_counts (name TEXT PRIMARY KEY, n BIGINT NOT NULL);
+        INSERT INTO st_counts (name, n) SELECT 'docs', count(*) FROM st_docs ON CONFLICT (name) DO NOTHING;
+        ALTER TABLE st_stories ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The step (1-based) that created the quote and event index.</summary>

@@ -157,4 +157,109 @@ public abstract class StoryIndexContract
         }
         finally { (again as IDisposable)?.Dispose(); }
     }
+
+    /// <summary>A join model that joins everything and a pair model on shared names that splits the events again.</summary>
+    private static StoryJoinModel SplittingModel()
+    {
+        int n = StoryEngine.PairFeatureNames.Length;
+        var weights = StoryEngine.PairFeatureNames.Select(f => f == "name_jaccard" ? 30.0 : 0).ToArray();
+        var pair = new StoryPairModelData(StoryEngine.PairFeatureNames, new double[n], [.. Enumerable.Repeat(1.0, n)], weights, -4.5, 0.5);
+        return new StoryJoinModel(StoryJoinModel.Default!.Data with { JoinProbability = 0, Pair = pair });
+    }
+
+    /// <summary>
+    /// Two index objects over one store (two workers) take turns, a few documents a batch, through the analysed path (the one
+    /// workers use, with read-ahead): each must see what the other wrote, although it keeps records and stories it decoded
+    /// in earlier batches. The stories, links, story members and document count must be the reference's.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    [InlineData(true, 4)]
+    public void TwoIndexesTakingTurns_InSmallBatches_GiveTheReferenceStories(bool split, int batch)
+    {
+        var model = split ? SplittingModel() : null;
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var indexes = new[] { OpenIndex(store), OpenIndex(store) };
+        try
+        {
+            var engines = indexes.Select(ix => new StoryEngine(ix, ix.DocumentText, joinModel: model)).ToArray();
+            var links = new HashSet<string>();
+            int turn = 0;
+            foreach (var chunk in docs.Chunk(batch))
+            {
+                var (ix, engine) = (indexes[turn % 2], engines[turn % 2]);
+                turn++;
+                // each reads every record before its turn (kept across batches: the story id must be read again)
+                foreach (var d in docs) engine.StoryOf(d.Id);
+                using (ix.Batch())
+                    foreach (var r in engine.AddAnalysed(engine.Analyse(chunk)))
+                        foreach (var l in r.Links) links.Add($"{l.From}->{l.To}:{l.Kind}");
+            }
+            var reference = new StoryEngine(new InMemoryStoryIndexStore(), joinModel: model);
+            var expectedLinks = new HashSet<string>();
+            foreach (var r in reference.AddBatch(docs)) foreach (var l in r.Links) expectedLinks.Add($"{l.From}->{l.To}:{l.Kind}");
+
+            var fresh = OpenIndex(store);
+            try
+            {
+                var check = new StoryEngine(fresh, fresh.DocumentText, joinModel: model);
+                var got = docs.ToDictionary(d => d.Id, d => check.StoryOf(d.Id)!.Id);
+                var expected = docs.ToDictionary(d => d.Id, d => reference.StoryOf(d.Id)!.Id);
+                Assert.Equal(Partition(expected), Partition(got));
+                Assert.Equal(expectedLinks.Order(), links.Order());
+                foreach (var d in docs) Assert.Contains(d.Id, fresh.GetStory(got[d.Id])!.Documents);
+                // every story's member list is its documents (none left behind in a stale copy of a story)
+                Assert.Equal(docs.Count, fresh.ListStories(100, 0).Sum(st => st.Documents.Count));
+                Assert.Equal(docs.Count, fresh.DocumentCount);
+                if (split) Assert.True(Partition(got).Count > 1, "the split step should have separated the events");
+                // the workers' engines, reading through their caches after the last batch, agree with the fresh index
+                foreach (var e in engines)
+                    foreach (var d in docs) Assert.Equal(got[d.Id], e.StoryOf(d.Id)!.Id);
+            }
+            finally { (fresh as IDisposable)?.Dispose(); }
+        }
+        finally { foreach (var ix in indexes) (ix as IDisposable)?.Dispose(); }
+    }
+
+    /// <summary>
+    /// A record another index object (another worker) moved to another story is read with its new story id, inside a batch
+    /// and out of one, although this index decoded it before; rewriting a stored record does not count it again.
+    /// </summary>
+    [Fact]
+    public void RecordMovedByAnotherIndex_IsReadWithItsNewStory()
+    {
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var (a, b) = (OpenIndex(store), OpenIndex(store));
+        try
+        {
+            using (a.Batch()) new StoryEngine(a, a.DocumentText).AddBatch(docs);
+            long id = docs[0].Id;
+            var seen = a.GetDocument(id)!;
+            Assert.NotEqual(999_999, seen.StoryId);
+            using (b.Batch())
+            {
+                var r = b.GetDocument(id)!;
+                r.StoryId = 999_999;
+                b.PutDocuments([r]);
+                Assert.Equal(docs.Count, b.DocumentCount);
+            }
+            Assert.Equal(999_999, a.GetDocument(id)!.StoryId);
+            Assert.Equal(docs.Count, a.DocumentCount);
+            using (b.Batch()) { var r = b.GetDocument(id)!; r.StoryId = 888_888; b.PutDocuments([r]); }
+            using (a.Batch())
+            {
+                // through a key lookup first (which may bring the story id along), then the record
+                var keys = seen.TermKeys.Concat(seen.EntityKeys).ToList();
+                Assert.Contains(id, a.QueryPostings(keys, 32).Keys);
+                Assert.Equal(888_888, Assert.Single(a.GetDocuments([id])).StoryId);
+            }
+        }
+        finally { (a as IDisposable)?.Dispose(); (b as IDisposable)?.Dispose(); }
+    }
 }

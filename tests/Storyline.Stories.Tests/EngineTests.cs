@@ -71,6 +71,28 @@ public class EngineTests
     }
 
     [Fact]
+    public void Rewrite_OfADocumentThisEngineAdded_IsAlignedWithoutReadingItsTextAgain()
+    {
+        // a remote store pays a round trip per text read: the engine keeps the texts it added recently
+        var texts = new Dictionary<long, string> { [1] = Articles.Ferry, [2] = Articles.Library, [3] = Articles.FerryRewrite };
+        var reads = new List<long>();
+        var e = new StoryEngine(new InMemoryStoryIndexStore(keepTexts: false), id => { reads.Add(id); return texts.GetValueOrDefault(id); });
+        e.Add(Doc(1, Articles.Ferry, Day, "Coastal Daily"));
+        e.Add(Doc(2, Articles.Library, Day, "City Paper"));
+        var r = e.Add(Doc(3, Articles.FerryRewrite, Day.AddHours(5), "Content Farm"));
+        Assert.Equal(LinkKind.Rewrite, Assert.Single(r.Links).Kind);
+        Assert.DoesNotContain(1L, reads);
+
+        // another engine over the same store (another worker) has not seen the original: it reads it from the text source
+        var store = new InMemoryStoryIndexStore(keepTexts: false);
+        new StoryEngine(store, id => texts.GetValueOrDefault(id)).Add(Doc(1, Articles.Ferry, Day, "Coastal Daily"));
+        reads.Clear();
+        var other = new StoryEngine(store, id => { reads.Add(id); return texts.GetValueOrDefault(id); });
+        Assert.Equal(LinkKind.Rewrite, Assert.Single(other.Add(Doc(3, Articles.FerryRewrite, Day.AddHours(5), "Content Farm")).Links).Kind);
+        Assert.Contains(1L, reads);
+    }
+
+    [Fact]
     public void FollowUp_BeforeAndAfterMeeting_JoinsSameStory()
     {
         var e = new StoryEngine(new InMemoryStoryIndexStore());

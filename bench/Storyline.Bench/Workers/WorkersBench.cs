@@ -135,8 +135,13 @@ public static class WorkersBench
                 var line = t.Result[start..];
                 try
                 {
-                    var ph = JsonDocument.Parse(line).RootElement.GetProperty("phase_seconds");
-                    phases.Add(string.Join(", ", ph.EnumerateObject().Select(o => $"{o.Name} {o.Value.GetDouble():F1}")));
+                    var summary = JsonDocument.Parse(line).RootElement;
+                    var ph = summary.GetProperty("phase_seconds");
+                    string text = string.Join(", ", ph.EnumerateObject().Select(o => $"{o.Name} {o.Value.GetDouble():F1}"));
+                    // per document in the story-index update: ms, round trips, and where the time goes
+                    if (summary.TryGetProperty("story_steps", out var st) && st.ValueKind == JsonValueKind.Object)
+                        text += "; story steps: " + string.Join(", ", st.EnumerateObject().Select(o => $"{o.Name} {JsonSerializer.Serialize(o.Value)}"));
+                    phases.Add(text);
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException) { }
             }

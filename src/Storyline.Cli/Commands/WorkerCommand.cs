@@ -122,12 +122,31 @@ public static class WorkerCommand
                     stories_analyse = Math.Round(stories.Times.Analyse, 3), stories_lock_wait = Math.Round(stories.Times.Wait, 3),
                     stories_update = Math.Round(stories.Times.Update, 3),
                 },
+                story_steps = StorySteps(stories),
             });
         else
             Console.WriteLine($"worker {options.Name}: {w.Documents} documents stored ({w.New} new, {w.Duplicates} duplicates), {w.Failed} failed, " +
                               $"{w.DeadLettered} dead-lettered, {w.Batches} batches in {secs:F1} s ({Rate(w):F1} docs/s); " +
                               $"time in claims {w.Phases.Claim:F1} s, pipeline {w.Phases.Pipeline:F1} s, commits {w.Phases.Complete:F1} s, stories {w.Phases.Stories:F1} s");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Where the story-index update goes per document: round trips, database, record decoding and encoding.</summary>
+    private static object? StorySteps(StoryService stories)
+    {
+        if (stories.PostgresStats is not { } st) return null;
+        double n = Math.Max(1, stories.Indexed);
+        return new
+        {
+            documents = stories.Indexed, batches = st.Batches, round_trips = st.RoundTrips,
+            round_trips_per_document = Math.Round(st.RoundTrips / n, 2),
+            update_ms_per_document = Math.Round(stories.Times.Update * 1000 / n, 2),
+            database_seconds = Math.Round(st.DatabaseSeconds, 3), decode_seconds = Math.Round(st.DecodeSeconds, 3),
+            encode_seconds = Math.Round(st.EncodeSeconds, 3), records_decoded = st.RecordsDecoded, records_from_cache = st.RecordsFromCache,
+            stories_decoded = st.StoriesDecoded, stories_from_cache = st.StoriesFromCache,
+            round_trips_by_step = stories.PostgresRoundTrips?.OrderByDescending(kv => kv.Value.RoundTrips)
+                .ToDictionary(kv => kv.Key, kv => $"{kv.Value.RoundTrips} ({kv.Value.Seconds:F2} s)"),
+        };
     }
 
     private static double Rate(WorkerTotals w) => w.Elapsed.Elapsed.TotalSeconds > 0 ? (w.Documents + w.Failed) / w.Elapsed.Elapsed.TotalSeconds : 0;

@@ -129,9 +129,8 @@ public sealed partial class StoryEngine
         // copies, versions and rewrites stay with their original whatever the pair model says
         var index = new Dictionary<long, int>(n);
         for (int i = 0; i < n; i++) index[members[i].Id] = i;
-        for (int i = 0; i < n; i++)
-            foreach (var l in _store.LinksOf(members[i].Id))
-                if (index.TryGetValue(l.From, out int f) && index.TryGetValue(l.To, out int t) && f != t) p[f, t] = p[t, f] = 1;
+        foreach (var l in _store.LinksOf(index.Keys))
+            if (index.TryGetValue(l.From, out int f) && index.TryGetValue(l.To, out int t) && f != t) p[f, t] = p[t, f] = 1;
         var groups = AverageLinkage(p, n, model.SplitProbability);
         int main = groups.FindIndex(g => g.Contains(0)); // the group of the story's first document keeps the story
         int cand = -1;

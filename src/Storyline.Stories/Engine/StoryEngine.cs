@@ -34,6 +34,15 @@ public sealed partial class StoryEngine
     // is shared) nobody else changes them, so each is read and decoded once. Outside a batch reads go to the store.
     private Dictionary<long, StoryRecord?>? _storyCache;
 
+    // Texts of documents this engine added recently, by content hash (a record's hash names the text it was made from):
+    // the rewrite check aligns a new document with earlier ones, and reading their text is a round trip on a remote store.
+    private readonly Dictionary<string, string> _recentTexts = new(StringComparer.Ordinal);
+    private const int RecentTextLimit = 4096;
+
+    /// <summary>The text of an earlier document: from this engine's recent texts, else from the text source.</summary>
+    private string? TextOf(DocRecord c) =>
+        c.ContentHash.Length > 0 && _recentTexts.TryGetValue(c.ContentHash, out var t) ? t : _texts?.Invoke(c.Id);
+
     /// <param name="joinModel">The join model; default <see cref="StoryJoinModel.Default"/> when <see cref="StoryOptions.UseJoinModel"/>.</param>
     public StoryEngine(IStoryIndexStore store, TextSource? texts = null, StoryOptions? options = null, ParaphraseClassifier? classifier = null,
         StoryJoinModel? joinModel = null)
@@ -176,6 +185,15 @@ public sealed partial class StoryEngine
     }
 
     /// <summary>
+    /// Tells a remote store (<see cref="IStoryIndexPrefetch"/>) what the open batch will look up for these documents, so it
+    /// reads whether they are indexed and their exact-copy, URL, bucket and document-frequency lookups in one round trip.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<DocumentAnalysis> analyses) =>
+        (_store as IStoryIndexPrefetch)?.Prefetch([.. analyses.Select(a => a.Id)], [.. analyses.Select(a => a.ContentHash)],
+            [.. analyses.Select(a => a.Url).OfType<string>().Where(u => u.Length > 0)],
+            [.. analyses.SelectMany(a => a.BandKeys)], _o.Dedup.MaxBucketScan, [.. analyses.SelectMany(a => a.TermKeys)]);
+
+    /// <summary>
     /// Adds documents already analysed (by <see cref="DocumentAnalysis.Analyse"/> with this engine's options): lets
     /// evaluation and training replay one corpus many times without analysing it again.
     /// </summary>
@@ -183,6 +201,7 @@ public sealed partial class StoryEngine
     {
         _seq = Math.Max(_seq, _store.DocumentCount); // as in AddBatch: other processes may share the index
         using var cache = BatchCache();
+        Prefetch(analyses);
         var results = new IngestResult[analyses.Count];
         for (int i = 0; i < analyses.Count; i++) results[i] = Ingest(analyses[i]);
         return results;
@@ -193,6 +212,11 @@ public sealed partial class StoryEngine
         using var cache = BatchCache();
         if (a.Id == 0) throw new ArgumentException("Document.Id must be set before the story engine sees it", nameof(a));
         if (_store is InMemoryStoryIndexStore mem) mem.PutText(a.Id, a.Document.Text);
+        if (_texts is not null && a.ContentHash.Length > 0)
+        {
+            if (_recentTexts.Count >= RecentTextLimit) _recentTexts.Clear();
+            _recentTexts[a.ContentHash] = a.Document.Text;
+        }
         long seq = ++_seq;
         var links = new List<DocLink>();
         // 1. exact copies and versions by URL
@@ -265,7 +289,7 @@ public sealed partial class StoryEngine
             List<SentenceInfo>? mine = null;
             foreach (var (c, cos) in similar)
             {
-                var old = _texts(c.Id);
+                var old = TextOf(c);
                 if (old is null) continue;
                 mine ??= SentenceAligner.Prepare(a.Document.Text, _o.Align);
                 var al = SentenceAligner.Align(SentenceAligner.Prepare(old, _o.Align), mine, _classifier.Value, _o.Align);

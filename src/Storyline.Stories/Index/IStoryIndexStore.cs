@@ -137,7 +137,32 @@ public interface IStoryIndexStore
     void AddLinks(IReadOnlyList<DocLink> links);
     /// <summary>Links from or to a document.</summary>
     IReadOnlyList<DocLink> LinksOf(long docId);
+    /// <summary>Links from or to any of the documents, each link once (one round trip where the store is remote).</summary>
+    IReadOnlyList<DocLink> LinksOf(IReadOnlyCollection<long> docIds)
+    {
+        var seen = new HashSet<DocLink>();
+        var list = new List<DocLink>();
+        foreach (var id in docIds)
+            foreach (var l in LinksOf(id))
+                if (seen.Add(l)) list.Add(l);
+        return list;
+    }
 }
 
 /// <summary>Gives the clean text of a stored document (the document store's job, not the index's).</summary>
 public delegate string? TextSource(long docId);
+
+/// <summary>
+/// A store that answers a batch's per-document lookups faster when told them up front (a remote store: one round trip
+/// for the whole batch instead of one per document and lookup). Results must stay exactly those of the plain lookups.
+/// </summary>
+public interface IStoryIndexPrefetch
+{
+    /// <summary>
+    /// Reads ahead what the open batch will ask: whether <paramref name="documents"/> are indexed (<see cref="IStoryIndexStore.GetDocuments"/>),
+    /// <see cref="IStoryIndexStore.DocumentsByContentHash"/>, <see cref="IStoryIndexStore.DocumentsByUrl"/>,
+    /// <see cref="IStoryIndexStore.QueryBuckets"/> (with <paramref name="maxPerBucket"/>) and <see cref="IStoryIndexStore.GetDocumentFrequencies"/>.
+    /// </summary>
+    void Prefetch(IReadOnlyCollection<long> documents, IReadOnlyCollection<string> contentHashes, IReadOnlyCollection<string> urls,
+        IReadOnlyCollection<ulong> bandKeys, int maxPerBucket, IReadOnlyCollection<ulong> termKeys);
+}
