@@ -21,6 +21,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
     /// <summary>The open connection, for other stores (stories) that keep their tables in the same file.</summary>
     public SqliteConnection Connection => _db;
 
+    /// <summary>The story index's decoded records and counts for this connection (see <see cref="SqliteStoryIndexStore"/>).</summary>
+    internal SqliteStoryIndexCache StoryIndexCache { get; } = new();
+
     /// <summary>Opens the store at <paramref name="path"/>, creating the file (and its folder) when missing.</summary>
     public SqliteDocumentStore(string path) : this(path, create: true) { }
 

@@ -20,22 +20,19 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
 
-    /// <summary>Decoded records by id; bounded, and cleared when another connection commits (see <see cref="Revalidate"/>).</summary>
-    private readonly Dictionary<long, DocRecord> _docCache = [];
+    /// <summary>
+    /// Decoded records, document frequencies and the document count; bounded, and cleared when another connection
+    /// commits (see <see cref="Revalidate"/>). They live with the connection, not with this object: every index object over the same store shares
+    /// them (data_version does not change for the connection's own commits, so per-object caches would miss each other's writes).
+    /// </summary>
+    private readonly SqliteStoryIndexCache _cache = documents.StoryIndexCache;
     /// <summary>
     /// Records kept decoded (~5 KB each, so ~100 MB at most): the recent documents new ones are compared with; beyond it
     /// the cache starts again (no LRU bookkeeping per read), which keeps memory flat however large the store grows.
     /// </summary>
     internal const int DocCacheCapacity = 20_000;
-    private long _dataVersion = -1;
-    /// <summary>Document frequencies as they will be once the open batch commits; keys not read yet are absent.</summary>
-    private readonly Dictionary<long, int> _df = [];
-    /// <summary>Increments not written yet: flushed as one statement when the batch commits (a batch's documents share most words).</summary>
-    private readonly Dictionary<long, int> _dfPending = [];
     /// <summary>Frequencies kept in memory; beyond this many keys the cache starts again.</summary>
     internal const int DfCacheCapacity = 2_000_000;
-    /// <summary>Rows in st_docs, known after the first count and kept up to date by our own puts.</summary>
-    private long? _docCount;
 
     /// <summary>Runs writes in one transaction (committed when disposed, unless one is already open).</summary>
     public IDisposable Batch()
@@ -81,24 +78,24 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         using var c = _db.CreateCommand();
         c.CommandText = "PRAGMA data_version";
         long v = (long)c.ExecuteScalar()!;
-        if (v != _dataVersion) ClearCaches();
-        _dataVersion = v;
-        if (_df.Count > DfCacheCapacity) _df.Clear();
+        if (v != _cache.DataVersion) ClearCaches();
+        _cache.DataVersion = v;
+        if (_cache.Df.Count > DfCacheCapacity) _cache.Df.Clear();
     }
 
     private void ClearCaches()
     {
-        _docCache.Clear();
-        _df.Clear();
-        _dfPending.Clear();
-        _docCount = null;
+        _cache.Docs.Clear();
+        _cache.Df.Clear();
+        _cache.DfPending.Clear();
+        _cache.DocCount = null;
     }
 
     private void Remember(DocRecord d)
     {
-        if (_docCache.Count >= DocCacheCapacity) _docCache.Clear();
+        if (_cache.Docs.Count >= DocCacheCapacity) _cache.Docs.Clear();
         // A copy: the engine sets StoryId and InferredPublished on records it reads, and only a put makes that real.
-        _docCache[d.Id] = d.Copy();
+        _cache.Docs[d.Id] = d.Copy();
     }
 
     private SqliteCommand Cmd(string sql)
@@ -129,10 +126,10 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         var pe = exists.Parameters.Add("$id", SqliteType.Integer);
         foreach (var d in docs)
         {
-            if (_docCount is not null && !_docCache.ContainsKey(d.Id))
+            if (_cache.DocCount is not null && !_cache.Docs.ContainsKey(d.Id))
             {
                 pe.Value = d.Id;
-                if ((long)exists.ExecuteScalar()! == 0) _docCount++;
+                if ((long)exists.ExecuteScalar()! == 0) _cache.DocCount++;
             }
             p[0].Value = d.Id; p[1].Value = d.Seq; p[2].Value = (object?)d.Url ?? DBNull.Value;
             p[3].Value = d.ContentHash; p[4].Value = d.StoryId; p[5].Value = JsonSerializer.Serialize(d, Json);
@@ -144,7 +141,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     public DocRecord? GetDocument(long id)
     {
         Revalidate();
-        if (_docCache.TryGetValue(id, out var hit)) return hit.Copy();
+        if (_cache.Docs.TryGetValue(id, out var hit)) return hit.Copy();
         using var c = Cmd("SELECT record FROM st_docs WHERE id=$id");
         c.Parameters.AddWithValue("$id", id);
         if (c.ExecuteScalar() is not string s) return null;
@@ -161,7 +158,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         List<long>? missing = null;
         foreach (var id in ids)
         {
-            if (_docCache.TryGetValue(id, out var hit)) list.Add(hit.Copy());
+            if (_cache.Docs.TryGetValue(id, out var hit)) list.Add(hit.Copy());
             else (missing ??= []).Add(id);
         }
         if (missing is null) return list;
@@ -196,9 +193,9 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         get
         {
             Revalidate();
-            if (_docCount is { } n) return n;
+            if (_cache.DocCount is { } n) return n;
             using var c = Cmd("SELECT count(*) FROM st_docs");
-            return (_docCount = (long)c.ExecuteScalar()!).Value;
+            return (_cache.DocCount = (long)c.ExecuteScalar()!).Value;
         }
     }
 
@@ -283,7 +280,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     {
         Revalidate();
         LoadDocumentFrequencies(keys);
-        for (int i = 0; i < keys.Count; i++) df[i] = _df[unchecked((long)keys[i])];
+        for (int i = 0; i < keys.Count; i++) df[i] = _cache.Df[unchecked((long)keys[i])];
     }
 
     /// <summary>Brings the frequencies of <paramref name="keys"/> into the cache: one query for those it lacks.</summary>
@@ -293,13 +290,13 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         foreach (var k in keys)
         {
             long key = unchecked((long)k);
-            if (!_df.ContainsKey(key)) { (missing ??= []).Add(key); _df[key] = 0; }
+            if (!_cache.Df.ContainsKey(key)) { (missing ??= []).Add(key); _cache.Df[key] = 0; }
         }
         if (missing is null) return;
         using var c = Cmd("SELECT key, n FROM st_df WHERE key IN (SELECT value FROM json_each($k))");
         c.Parameters.AddWithValue("$k", JsonArray(missing.Count, i => missing[i]));
         using var r = c.ExecuteReader();
-        while (r.Read()) _df[r.GetInt64(0)] = (int)r.GetInt64(1);
+        while (r.Read()) _cache.Df[r.GetInt64(0)] = (int)r.GetInt64(1);
     }
 
     public void AddDocumentFrequencies(IReadOnlyCollection<ulong> keys)
@@ -310,8 +307,8 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         foreach (var k in keys)
         {
             long key = unchecked((long)k);
-            _df[key]++;
-            _dfPending[key] = _dfPending.GetValueOrDefault(key) + 1;
+            _cache.Df[key]++;
+            _cache.DfPending[key] = _cache.DfPending.GetValueOrDefault(key) + 1;
         }
         if (_tx is null) FlushDocumentFrequencies(); // outside a batch every write is its own commit
     }
@@ -319,16 +316,16 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     /// <summary>Writes the pending increments: one statement, key and count pairs as one JSON array.</summary>
     private void FlushDocumentFrequencies()
     {
-        if (_dfPending.Count == 0) return;
+        if (_cache.DfPending.Count == 0) return;
         // "WHERE true" lets SQLite parse the upsert after a SELECT.
         using var c = Cmd("""
             INSERT INTO st_df (key, n) SELECT value ->> 0, value ->> 1 FROM json_each($p) WHERE true
             ON CONFLICT(key) DO UPDATE SET n = n + excluded.n
             """);
-        var sb = new System.Text.StringBuilder(_dfPending.Count * 32).Append('[');
+        var sb = new System.Text.StringBuilder(_cache.DfPending.Count * 32).Append('[');
         bool first = true;
         // Sorted: the same batch always writes the same way (and neighbouring keys share B-tree pages).
-        foreach (var (key, n) in _dfPending.OrderBy(e => e.Key))
+        foreach (var (key, n) in _cache.DfPending.OrderBy(e => e.Key))
         {
             if (!first) sb.Append(',');
             first = false;
@@ -337,7 +334,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         }
         c.Parameters.AddWithValue("$p", sb.Append(']').ToString());
         c.ExecuteNonQuery();
-        _dfPending.Clear();
+        _cache.DfPending.Clear();
     }
 
     // ---- stories ----
@@ -404,4 +401,19 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
 
     private static SqliteParameter[] Params(SqliteCommand c, params string[] names) =>
         [.. names.Select(n => c.Parameters.Add(new SqliteParameter { ParameterName = n }))];
+}
+
+/// <summary>What <see cref="SqliteStoryIndexStore"/> keeps decoded, shared by every index object over one connection.</summary>
+internal sealed class SqliteStoryIndexCache
+{
+    /// <summary>Decoded records by id.</summary>
+    public Dictionary<long, DocRecord> Docs { get; } = [];
+    /// <summary>The connection's PRAGMA data_version when the caches were last checked.</summary>
+    public long DataVersion { get; set; } = -1;
+    /// <summary>Document frequencies as they will be once the open batch commits; keys not read yet are absent.</summary>
+    public Dictionary<long, int> Df { get; } = [];
+    /// <summary>Increments not written yet: flushed as one statement when the batch commits.</summary>
+    public Dictionary<long, int> DfPending { get; } = [];
+    /// <summary>Rows in st_docs, known after the first count and kept up to date by puts.</summary>
+    public long? DocCount { get; set; }
 }
