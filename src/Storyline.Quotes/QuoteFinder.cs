@@ -503,24 +503,35 @@ internal sealed partial class QuoteFinder
         return false;
     }
 
-    /// <summary>The source phrase: the subject's subtree without relative clauses, trimmed of punctuation.</summary>
-    private (int First, int Last) SourceSpan(int head)
+    /// <summary>
+    /// The first and last token of <paramref name="head"/>'s subtree, visiting at most <paramref name="budget"/> nodes;
+    /// <paramref name="skip"/>(parent, child) leaves a child and everything under it out.
+    /// </summary>
+    private (int First, int Last) SubtreeExtent(int head, int budget, Func<int, int, bool> skip)
     {
         int first = head, last = head;
         var stack = new Stack<int>();
         stack.Push(head);
         int visited = 0;
-        while (stack.Count > 0 && visited++ < 64)
+        while (stack.Count > 0 && visited++ < budget)
         {
             int x = stack.Pop();
             for (int c = _firstChild[x]; c >= 0; c = _nextSibling[c])
             {
-                if (Dep(c) is "acl:relcl" or "parataxis" or "ccomp" or "advcl" || !SameSentence(c, head) || _inTime[c] && c > head) continue;
+                if (skip(x, c)) continue;
                 if (c < first) first = c;
                 if (c > last) last = c;
                 stack.Push(c);
             }
         }
+        return (first, last);
+    }
+
+    /// <summary>The source phrase: the subject's subtree without relative clauses, trimmed of punctuation.</summary>
+    private (int First, int Last) SourceSpan(int head)
+    {
+        var (first, last) = SubtreeExtent(head, 64,
+            (_, c) => Dep(c) is "acl:relcl" or "parataxis" or "ccomp" or "advcl" || !SameSentence(c, head) || _inTime[c] && c > head);
         while (first < last && (IsPunct(first) || Dep(first) == "case" && _tk[first].Head == head || _markOf[first] >= 0 && _markOf[first] != _markOf[head])) first++;
         while (last > first && (IsPunct(last) || _markOf[last] >= 0 && _markOf[last] != _markOf[head])) last--;
         // The phrase must not run into a quotation: stop at the first mark after the head.
@@ -538,23 +549,10 @@ internal sealed partial class QuoteFinder
     private (int First, int Last) FullSourceSpan(int head, int cue)
     {
         var (bareFirst, bareLast) = SourceSpan(head);
-        int first = head, last = head;
-        var stack = new Stack<int>();
-        stack.Push(head);
-        int visited = 0;
-        while (stack.Count > 0 && visited++ < 96)
-        {
-            int x = stack.Pop();
-            for (int c = _firstChild[x]; c >= 0; c = _nextSibling[c])
-            {
-                // clauses beside the phrase (not modifying it) and a trailing date stay out; so does the cue itself
-                if (x == head && Dep(c) is "parataxis" or "ccomp" or "advcl" or "conj" or "cc" || !SameSentence(c, head) || c == cue) continue;
-                if (_inTime[c] && c > head && x == head) continue;
-                if (c < first) first = c;
-                if (c > last) last = c;
-                stack.Push(c);
-            }
-        }
+        // Clauses beside the phrase (not modifying it) and a trailing date stay out; so does the cue itself.
+        var (first, last) = SubtreeExtent(head, 96,
+            (x, c) => x == head && Dep(c) is "parataxis" or "ccomp" or "advcl" or "conj" or "cc" || !SameSentence(c, head) || c == cue
+                      || _inTime[c] && c > head && x == head);
         if (cue > head && last >= cue) last = cue - 1;
         if (cue >= 0 && cue < head && first <= cue) first = cue + 1;
         for (int k = head + 1; k <= last; k++) if (IsQuoteMark(k)) { last = k - 1; break; }
