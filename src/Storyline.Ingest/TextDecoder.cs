@@ -219,9 +219,6 @@ public static partial class TextDecoder
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException) { return false; }
     });
 
-    /// <summary>Normalises to NFC (code units normalisation rejects become U+FFFD). Note: needs ICU; with InvariantGlobalization the runtime leaves non-ASCII text unchanged.</summary>
-    public static string Nfc(string s) => UnicodeText.Nfc(s);
-
     /// <summary>
     /// Text from a container field (JSON string, feed element) made safe to store: lone surrogates become U+FFFD,
     /// NUL characters are removed (PostgreSQL text cannot hold them and they are never content), then NFC.
@@ -231,14 +228,11 @@ public static partial class TextDecoder
     /// <inheritdoc cref="Clean(string)"/>
     public static string Clean(string s, out int loneSurrogates, out int nuls)
     {
-        s = ReplaceLoneSurrogates(s, out loneSurrogates);
+        s = UnicodeText.ReplaceInvalid(s, out loneSurrogates);
         nuls = s.AsSpan().Count('\0');
         if (nuls > 0) s = s.Replace("\0", "", StringComparison.Ordinal);
-        return Nfc(s);
+        return UnicodeText.Nfc(s);
     }
-
-    /// <summary>Replaces each unpaired UTF-16 surrogate (and each U+FFFE, which normalisation rejects too) with U+FFFD.</summary>
-    public static string ReplaceLoneSurrogates(string s, out int replaced) => UnicodeText.ReplaceInvalid(s, out replaced);
 
     /// <summary>
     /// True when the text has at least one visible character: not white space, not a control and not an invisible
@@ -271,7 +265,7 @@ public static partial class TextDecoder
             text = text.Replace("\0", "", StringComparison.Ordinal);
             how += $" [{nuls} NUL characters removed]";
         }
-        return new DecodedText(Nfc(text), how);
+        return new DecodedText(UnicodeText.Nfc(text), how);
     }
 
     private static string Utf8Lenient(ReadOnlySpan<byte> bytes, out int invalid)

@@ -163,7 +163,7 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         }
         if (missing is null) return list;
         using var c = Cmd("SELECT record FROM st_docs WHERE id IN (SELECT value FROM json_each($ids))");
-        c.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(missing));
+        c.Parameters.AddWithValue("$ids", JsonArray(missing.Count, i => missing[i]));
         using var r = c.ExecuteReader();
         while (r.Read())
         {
