@@ -67,7 +67,7 @@ public sealed class StoryService : IDisposable
         // A shared index (PostgreSQL, many workers) is locked for the whole batch: analyse the texts before taking
         // the lock, so workers analyse side by side and queue only for the store updates.
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var analysed = _index is PostgresStoryIndexStore ? Engine.Analyse(stored) : null;
+        var analysed = _index.SharedByProcesses ? Engine.Analyse(stored) : null;
         _analyse += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
         t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var batch = _index.Batch();
@@ -92,7 +92,7 @@ public sealed class StoryService : IDisposable
         catch
         {
             // a batch that failed part way is not committed (its documents are caught up later)
-            (_index as PostgresStoryIndexStore)?.Abandon();
+            _index.Abandon();
             throw;
         }
         finally

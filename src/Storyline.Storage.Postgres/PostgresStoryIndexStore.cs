@@ -182,6 +182,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     /// </summary>
     public void Abandon()
     {
+        // nothing to forget: the caches hold committed rows only (a batch's own writes join them when it commits)
         if (_tx is null) return;
         try { _tx.Rollback(); }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException) { /* the connection may be gone: nothing was committed */ }
@@ -192,6 +193,9 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
             _b = null;
         }
     }
+
+    /// <summary>Workers on many machines share this index; a batch holds the advisory lock they all take.</summary>
+    public bool SharedByProcesses => true;
 
     private void Remember(DocRecord d)
     {

@@ -262,4 +262,36 @@ public abstract class StoryIndexContract
         }
         finally { (a as IDisposable)?.Dispose(); (b as IDisposable)?.Dispose(); }
     }
+
+    /// <summary>
+    /// An abandoned batch writes nothing and leaves nothing behind in the caches: its documents are still missing, a later
+    /// batch indexes them as new, and the stories come out as the reference's.
+    /// </summary>
+    [Fact]
+    public void AbandonedBatch_WritesNothing_AndALaterBatchIndexesItsDocuments()
+    {
+        using var store = OpenStore();
+        var docs = Stream().ToList();
+        store.SaveBatch(docs);
+        var index = OpenIndex(store);
+        try
+        {
+            var batch = index.Batch();
+            new StoryEngine(index, index.DocumentText).AddBatch(docs);
+            Assert.Equal(docs.Count, index.DocumentCount);
+            index.Abandon();
+            batch.Dispose(); // after Abandon: nothing left to commit
+            Assert.Equal(0, index.DocumentCount);
+            Assert.Empty(index.GetDocuments([.. docs.Select(d => d.Id)]));
+            Assert.Empty(index.ListStories(100, 0));
+            Assert.Equal(docs.Select(d => d.Id).Order(), index.MissingDocuments().Order());
+
+            Dictionary<long, long> storyOf;
+            using (index.Batch()) storyOf = new StoryEngine(index, index.DocumentText).AddBatch(docs).ToDictionary(r => r.DocId, r => r.StoryId);
+            var reference = Run(new StoryEngine(new InMemoryStoryIndexStore()), docs).StoryOf;
+            Assert.Equal(Partition(reference), Partition(storyOf));
+            Assert.Equal(docs.Count, index.DocumentCount);
+        }
+        finally { (index as IDisposable)?.Dispose(); }
+    }
 }

@@ -43,6 +43,22 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
         return new Scope(this);
     }
 
+    /// <summary>Rolls the open batch back and forgets what the caches took from it (it was never committed).</summary>
+    public void Abandon()
+    {
+        if (_tx is null) return;
+        try { _tx.Rollback(); }
+        finally
+        {
+            ClearCaches();
+            _tx.Dispose();
+            _tx = null;
+        }
+    }
+
+    /// <summary>One writer at a time holds a SQLite file: no other process shares the index while a batch runs.</summary>
+    public bool SharedByProcesses => false;
+
     private sealed class Scope(SqliteStoryIndexStore? owner) : IDisposable
     {
         public void Dispose()
