@@ -9,7 +9,7 @@ namespace Storyline.Storage.Postgres;
 
 /// <summary>Round trips and time of a <see cref="PostgresStoryIndexStore"/>, to see where a story update goes.</summary>
 public sealed record StoryIndexStats(long RoundTrips, long Batches, long DocumentsPut, double DatabaseSeconds, double DecodeSeconds,
-    double EncodeSeconds, long RecordsDecoded, long RecordsFromCache, long StoriesDecoded, long StoriesFromCache);
+    double EncodeSeconds, long RecordsDecoded, long RecordsFromCache, long StoriesDecoded, long StoriesFromCache, double LockWaitSeconds);
 
 /// <summary>
 /// The story index in the same PostgreSQL database as the documents (tables st_*, created by the
@@ -46,6 +46,8 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     private const int StoryCacheLimit = 4_000;
 
     private long _roundTrips, _batches, _docsPut, _recordsDecoded, _recordsCached, _storiesDecoded, _storiesCached;
+    /// <summary>Seconds spent waiting for the index lock, timed by the server on both sides of the lock statement.</summary>
+    private double _lockWaitSeconds;
     private long _dbTicks, _decodeTicks, _encodeTicks;
 
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
@@ -63,7 +65,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
 
     /// <summary>Counters since the store opened.</summary>
     public StoryIndexStats Stats => new(_roundTrips, _batches, _docsPut, Seconds(_dbTicks), Seconds(_decodeTicks), Seconds(_encodeTicks),
-        _recordsDecoded, _recordsCached, _storiesDecoded, _storiesCached);
+        _recordsDecoded, _recordsCached, _storiesDecoded, _storiesCached, _lockWaitSeconds);
 
     private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
@@ -112,24 +114,29 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     }
 
     /// <summary>
-    /// The statements that open a batch, each giving one row: the index lock; asynchronous commit (a story-index commit lost
+    /// The statements that open a batch, each giving one row: the index lock between two server clock readings (the lock is
+    /// taken inside the batch's first round trip, so only the server can tell how long it waited); asynchronous commit (a story-index commit lost
     /// in a database crash is caught up from the stored documents, so the batch does not wait for the disk under the lock);
     /// the tracked document count; the last story id handed out.
     /// </summary>
     private static IEnumerable<NpgsqlBatchCommand> StartCommands()
     {
+        yield return new NpgsqlBatchCommand("SELECT clock_timestamp()");
         var lk = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
         lk.Parameters.AddWithValue(IndexLock);
         yield return lk;
+        yield return new NpgsqlBatchCommand("SELECT clock_timestamp()");
         yield return new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)");
         yield return new NpgsqlBatchCommand("SELECT coalesce((SELECT n FROM st_counts WHERE name = 'docs'), (SELECT count(*) FROM st_docs))");
         yield return new NpgsqlBatchCommand("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM st_story_ids");
     }
 
     /// <summary>Reads the rows of <see cref="StartCommands"/> and leaves the reader on the next statement's result.</summary>
-    private static void ReadStart(NpgsqlDataReader r, BatchState b)
+    private void ReadStart(NpgsqlDataReader r, BatchState b)
     {
+        r.Read(); var before = r.GetDateTime(0); r.NextResult();
         r.Read(); r.NextResult();
+        r.Read(); _lockWaitSeconds += (r.GetDateTime(0) - before).TotalSeconds; r.NextResult();
         r.Read(); r.NextResult();
         r.Read(); b.DocCount += r.GetInt64(0); r.NextResult(); // += : documents put before the first statement
         r.Read(); b.LastStoryId = b.FirstStoryId = b.StartStoryId = r.GetInt64(0); r.NextResult();

@@ -36,4 +36,38 @@ public sealed class PostgresStoryIndexTests : StoryIndexContract, IDisposable
     protected override IDocumentStoryIndex OpenIndex(IDocumentStore store) => new PostgresStoryIndexStore((PostgresDocumentStore)store);
 
     public void Dispose() => _pg.Dispose();
+
+    /// <summary>
+    /// The lock wait is timed by the server around the lock statement: a batch that waits for another worker's batch
+    /// reports about that long; one that takes a free lock reports almost nothing.
+    /// </summary>
+    [Fact]
+    public void LockWait_IsTheTimeABatchWaitedForAnotherWorkersBatch()
+    {
+        using var store = (PostgresDocumentStore)OpenStore();
+        using var holder = new PostgresStoryIndexStore(store);
+        using var waiter = new PostgresStoryIndexStore(store);
+        using (waiter.Batch()) _ = waiter.DocumentCount; // takes a free lock
+        Assert.True(waiter.Stats.LockWaitSeconds < 0.3, $"free lock waited {waiter.Stats.LockWaitSeconds:F3} s");
+        double before = waiter.Stats.LockWaitSeconds;
+
+        var held = new ManualResetEventSlim();
+        var holding = new Thread(() =>
+        {
+            using (holder.Batch())
+            {
+                _ = holder.DocumentCount; // the first statement takes the lock
+                held.Set();
+                Thread.Sleep(800);
+            }
+        });
+        holding.Start();
+        Assert.True(held.Wait(TimeSpan.FromSeconds(30)));
+        using (waiter.Batch()) _ = waiter.DocumentCount;
+        holding.Join();
+        double waited = waiter.Stats.LockWaitSeconds - before;
+        Assert.InRange(waited, 0.5, 30);
+        Assert.True(holder.Stats.LockWaitSeconds < 0.3);
+    }
 }
+

@@ -119,7 +119,7 @@ public static class WorkerCommand
                 {
                     claim = Math.Round(w.Phases.Claim, 3), pipeline = Math.Round(w.Phases.Pipeline, 3),
                     complete = Math.Round(w.Phases.Complete, 3), stories = Math.Round(w.Phases.Stories, 3),
-                    stories_analyse = Math.Round(stories.Times.Analyse, 3), stories_lock_wait = Math.Round(stories.Times.Wait, 3),
+                    stories_analyse = Math.Round(stories.Times.Analyse, 3), stories_lock_wait = Math.Round(stories.PostgresStats?.LockWaitSeconds ?? stories.Times.Wait, 3),
                     stories_update = Math.Round(stories.Times.Update, 3),
                 },
                 story_steps = StorySteps(stories),
@@ -141,6 +141,7 @@ public static class WorkerCommand
             documents = stories.Indexed, batches = st.Batches, round_trips = st.RoundTrips,
             round_trips_per_document = Math.Round(st.RoundTrips / n, 2),
             update_ms_per_document = Math.Round(stories.Times.Update * 1000 / n, 2),
+            lock_wait_seconds = Math.Round(st.LockWaitSeconds, 3),
             database_seconds = Math.Round(st.DatabaseSeconds, 3), decode_seconds = Math.Round(st.DecodeSeconds, 3),
             encode_seconds = Math.Round(st.EncodeSeconds, 3), records_decoded = st.RecordsDecoded, records_from_cache = st.RecordsFromCache,
             stories_decoded = st.StoriesDecoded, stories_from_cache = st.StoriesFromCache,
