@@ -22,7 +22,7 @@ public static class EvalMetadataCommand
                           "to the files of eval/metadata-real.",
         };
         var split = new Option<string?>("--split") { Description = "test (default) or dev: which part of eval/metadata-gold to score when --data is not given." };
-        var check = new Option<bool>("--check") { Description = "Exit 7 when a figure is below its floor in eval/floors/metadata.json (gold_<split>.* keys)." };
+        var check = new Option<bool>("--check") { Description = "Exit 7 when a figure is below its floor in eval/floors/metadata.json (gold_<split>.* keys; real_<dev|test>.* with --gold eval/metadata-real/<dev|test>.jsonl)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every page's miss: gold, found, rule." };
         var cmd = Cli.NewCommand("metadata",
             "Run the metadata stage on each page of a gold folder (given its URL, as at ingest) and print per-field accuracy: title " +
