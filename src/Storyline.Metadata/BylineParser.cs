@@ -14,7 +14,7 @@ public sealed record ParsedByline(IReadOnlyList<string> People, string? Agency)
 /// Turns a raw byline ("By JANE DOE and John Roe, Reuters", "Von Max Muster | Staff Writer", "Jill Disis, CNN Business",
 /// "Por Williams Perdomo @wperdomod") into people and an agency. Order of work:
 /// <list type="number">
-/// <item>cut what follows "|" or a handle ("@x"), strip a leading "By/Von/Por/Par/Door/Di/Autor:" and trailing job titles
+/// <item>cut what follows "|", a handle ("@x") or a month-name date ("December 16, 2016, 4:19 PM"), strip a leading "By/Von/Por/Par/Door/Di/Autor:" and trailing job titles
 /// ("Staff Writer", "Senior Correspondent", "Redakteur", glued on as in "Evan HalperStaff Writer" too);</item>
 /// <item>split on commas, "and/und/et/y/e/&amp;", semicolons and slashes;</item>
 /// <item>each part: a known agency goes to <see cref="ParsedByline.Agency"/>; a part naming the site or publisher, a desk
@@ -94,6 +94,8 @@ public static partial class BylineParser
         var s = Space().Replace(raw.Replace('\u00A0', ' '), " ").Trim();
         // "By Jane Doe | Fox News", "Jane Doe @janedoe", "Jane Doe - Reporter"
         s = Handle().Replace(s, " ");
+        // "By Jane Doe December 16, 2016, 4:19 PM": the byline element often carries the date after the names.
+        s = TrailingDate().Replace(s, "");
         string? agency = null;
         var pipe = s.Split(['|', '•', '·'], 2);
         if (pipe.Length == 2)
@@ -202,7 +204,7 @@ public static partial class BylineParser
             : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.ToLowerInvariant())));
     }
 
-    [GeneratedRegex(@"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door|Di|di|Av|av|Autor(?:in)?|Author|Auteur|Text|Texte|Written by|Words by|Reporting by|Story by|Posted by|Erstellt von|erstellt von|Escrito por|Publié par)\s*:?\s+)+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door|Di|di|Av|av|Autor(?:in)?|Author|Auteur|Text|Texte|Written by|Words by|Reporting by|Story by|Posted by|Erstellt von|erstellt von|Escrito por|Publié par)\s*:?\s+|(?:By|Von|Por|Par)(?=\p{Lu}\p{Ll}|by\s|von\s))+", RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"\s*(?:,|;|/|\s(?:and|und|et|y|e|&|AND|i|og|en|ja)\s)\s*", RegexOptions.CultureInvariant)]
@@ -210,6 +212,12 @@ public static partial class BylineParser
 
     [GeneratedRegex(@"@\w+", RegexOptions.CultureInvariant)]
     private static partial Regex Handle();
+
+    // The prefix may be glued to the name when markup put them in separate elements ("ByNatasha Doe", "Byby JANE DOE").
+
+    /// <summary>A month-name date ("December 16, 2016", "Dec. 9, 2016 at 3:45 pm") and all after it.</summary>
+    [GeneratedRegex(@"[\s,]+(?:on\s+|Published:?\s+|Updated:?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.*$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TrailingDate();
 
     [GeneratedRegex(@"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainLike();

@@ -67,12 +67,18 @@ public static partial class DateParser
         }
         if (Compact().Match(s) is { Success: true } c)
             return Make(Int(c.Groups[1]), Int(c.Groups[2]), Int(c.Groups[3]), null, out value, out dateOnly);
+        // Java's Date.toString ("Mon Aug 03 12:45:00 EDT 2015") puts the year after the zone: move it before the time.
+        if (JavaDate().Match(s) is { Success: true } jd)
+            s = $"{jd.Groups[1].Value} {jd.Groups[2].Value}, {jd.Groups[5].Value} {jd.Groups[3].Value} {jd.Groups[4].Value}";
         var found = Find(s);
         if (found is null) return false;
         value = found.Value.Value;
         dateOnly = found.Value.DateOnly;
         return true;
     }
+
+    [GeneratedRegex(@"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Z]{2,4})\s+(\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex JavaDate();
 
     /// <summary>True when a date value states its zone (Z, an offset, a zone name), so its clock time is not local by default.</summary>
     public static bool HasExplicitZone(string? raw) => raw is not null && ExplicitZone().IsMatch(raw.Trim());

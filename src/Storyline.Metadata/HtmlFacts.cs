@@ -108,7 +108,7 @@ public sealed partial class HtmlFacts
         }
         foreach (var e in doc.QuerySelectorAll("a[rel~='author']"))
             if (!InOtherStory(e)) f.AddAuthor(e.TextContent, "html:rel-author");
-        foreach (var e in doc.QuerySelectorAll("[class*='byline'], [class*='author-name'], [class*='author__name'], [class*='documentAuthor'], [id*='byline'], [class~='author']"))
+        foreach (var e in doc.QuerySelectorAll("[class*='byline'], [class*='Byline'], [class*='author-name'], [class*='author__name'], [class*='documentAuthor'], [id*='byline'], [class~='author']"))
             if (!InOtherStory(e)) f.AddAuthor(VisibleText(e), "html:byline-element");
         if (doc.Body is { } body) f.Render(body);
         return f;

@@ -21,6 +21,7 @@ public class DateParserTests
     [InlineData("2024/05/06", "2024-05-06T00:00:00+00:00", true)]
     [InlineData("25/12/2023", "2023-12-25T00:00:00+00:00", true)]
     [InlineData("1715000000", "2024-05-06T12:53:20+00:00", false)]
+    [InlineData("Mon May 06 22:15:00 EDT 2024", "2024-05-06T22:15:00-04:00", false)]
     public void TryParse_CommonForms(string raw, string expected, bool dateOnly)
     {
         Assert.True(DateParser.TryParse(raw, out var v, out bool d));

@@ -107,6 +107,23 @@ public class RealPageRulesTests
     [InlineData("harbourgazette.com")]
     public void Byline_NotPeople_AreDropped(string raw) => Assert.Empty(BylineParser.Parse(raw, false, "Harbour Gazette").People);
 
+    [Theory]
+    [InlineData("By by MARTA KOWALSKI, TOMAS LINDQVIST and Ana Beltrán December 16, 2016, 4:19 PM", new[] { "Marta Kowalski", "Tomas Lindqvist", "Ana Beltrán" })]
+    [InlineData("By Claire Dubois Dec. 9, 2016 at 3:45 pm", new[] { "Claire Dubois" })]
+    [InlineData("By April Morrow", new[] { "April Morrow" })]
+    [InlineData("ByClaire Dubois", new[] { "Claire Dubois" })]
+    [InlineData("Byby CLAIRE DUBOIS", new[] { "Claire Dubois" })]
+    [InlineData("Byron Lindqvist", new[] { "Byron Lindqvist" })]
+    public void Byline_DateAfterTheNames_IsCutOff(string raw, string[] people) => Assert.Equal(people, BylineParser.Parse(raw).People);
+
+    [Fact]
+    public void Byline_ElementClassInCamelCase_IsRead()
+    {
+        var m = Run(Html(Page("<title>Ferry pier to close - Harbour Gazette</title>",
+            "<h1>Ferry pier to close</h1><div class=\"ShareByline\">By LENA BRANDT and Ola Svensson</div><p>Body text here.</p>")));
+        Assert.Equal(["Lena Brandt", "Ola Svensson"], m.Authors);
+    }
+
     [Fact]
     public void Byline_WireDesk_IsTheAgency()
     {

@@ -50,16 +50,24 @@ public static class MetadataGoldEvaluator
 {
     public const string GoldFile = "gold.jsonl";
 
-    public static IReadOnlyList<MetadataGold> LoadGold(string dir)
+    public static IReadOnlyList<MetadataGold> LoadGold(string dir) => LoadGoldFile(GoldPathIn(dir));
+
+    /// <summary>The gold file of a folder: its <c>gold.jsonl</c>, else its only <c>*.jsonl</c>.</summary>
+    public static string GoldPathIn(string dir)
     {
         var path = Path.Combine(dir, GoldFile);
+        if (File.Exists(path)) return path;
+        var any = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.jsonl") : [];
+        if (any.Length != 1)
+            throw new StorylineException(ErrorCode.SL1008, $"{dir}: no {GoldFile} (one JSONL line per page: {{file, url, title, authors, date}})");
+        return any[0];
+    }
+
+    /// <summary>Reads one gold JSONL file (unknown keys such as <c>source</c>, <c>site</c>, <c>note</c> are ignored).</summary>
+    public static IReadOnlyList<MetadataGold> LoadGoldFile(string path)
+    {
         if (!File.Exists(path))
-        {
-            var any = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.jsonl") : [];
-            if (any.Length != 1)
-                throw new StorylineException(ErrorCode.SL1008, $"{dir}: no {GoldFile} (one JSONL line per page: {{file, url, title, authors, date}})");
-            path = any[0];
-        }
+            throw new StorylineException(ErrorCode.SL1008, $"{path}: no such gold file (one JSONL line per page: {{file, url, title, authors, date}})");
         var list = new List<MetadataGold>();
         foreach (var line in File.ReadLines(path))
         {
@@ -82,16 +90,26 @@ public static class MetadataGoldEvaluator
         return list;
     }
 
-    public static MetadataEvalResult Run(string dir, MetadataOptions? options = null)
+    public static MetadataEvalResult Run(string dir, MetadataOptions? options = null) =>
+        Run(dir, GoldPathIn(dir), Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), options);
+
+    /// <summary>
+    /// Scores the pages of <paramref name="pagesDir"/> against a gold file kept elsewhere (e.g. labels committed in the
+    /// repository, pages in the shared data folder): each <c>file</c> is looked up in <paramref name="pagesDir"/>, then
+    /// beside the gold file, then in the shared data folder.
+    /// </summary>
+    public static MetadataEvalResult Run(string pagesDir, string goldFile, string? setName = null, MetadataOptions? options = null)
     {
-        var gold = LoadGold(dir);
+        var gold = LoadGoldFile(goldFile);
+        var goldDir = Path.GetDirectoryName(Path.GetFullPath(goldFile)) ?? ".";
+        var dir = pagesDir;
         var stage = new MetadataStage((options ?? new MetadataOptions()) with { DetectLanguage = false });
         var reader = new DocumentReader();
         var results = new List<MetadataPageResult>();
         int missing = 0;
         foreach (var g in gold)
         {
-            var file = Resolve(dir, g.File);
+            var file = Resolve(dir, g.File) ?? Resolve(goldDir, g.File);
             if (file is null) { missing++; continue; }
             var read = reader.Read([file]).FirstOrDefault()?.Document;
             if (read is null) { missing++; continue; }
@@ -122,7 +140,7 @@ public static class MetadataGoldEvaluator
             predicted += pred.Count; expected += want.Count; tp += pred.Count(want.Contains);
         }
         static double Share(int k, int of) => of == 0 ? 1 : (double)k / of;
-        return new MetadataEvalResult(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), n, missing,
+        return new MetadataEvalResult(setName ?? Path.GetFileNameWithoutExtension(goldFile), n, missing,
             Share(results.Count(r => r.TitleOk), n), Share(aj.Count(r => r.AuthorsOk == true), aj.Count),
             Share(tp, predicted), Share(tp, expected),
             Share(dj.Count(r => r.DateOk == true), dj.Count), Share(dj.Count(r => r.BaselineDateOk == true), dj.Count), aj.Count, dj.Count, results);

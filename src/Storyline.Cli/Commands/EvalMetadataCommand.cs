@@ -15,25 +15,45 @@ public static class EvalMetadataCommand
             Description = "Folder with gold.jsonl ({file, url, title, authors, date} per line; file relative to the folder or to ../shared/data). " +
                           "Default: the held-back test part, eval/metadata-gold/test.",
         };
+        var gold = new Option<string?>("--gold")
+        {
+            Description = "A gold JSONL file kept apart from the pages (e.g. eval/metadata-real/test.jsonl); its \"file\" paths are read from --data " +
+                          "(default ../shared/data/metadata-pages), then beside the gold file, then ../shared/data. With --check, floors real_<name>.* apply " +
+                          "to the files of eval/metadata-real.",
+        };
         var split = new Option<string?>("--split") { Description = "test (default) or dev: which part of eval/metadata-gold to score when --data is not given." };
-        var check = new Option<bool>("--check") { Description = "Exit 7 when a figure is below its floor in eval/floors/metadata.json (gold_<split>.* keys)." };
+        var check = new Option<bool>("--check") { Description = "Exit 7 when a figure is below its floor in eval/floors/metadata.json (gold_<split>.* keys; real_<dev|test>.* with --gold eval/metadata-real/<dev|test>.jsonl)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every page's miss: gold, found, rule." };
         var cmd = Cli.NewCommand("metadata",
             "Run the metadata stage on each page of a gold folder (given its URL, as at ingest) and print per-field accuracy: title " +
             "(the visible headline, one of the gold forms), authors (the set of people), date (the publication day in the page's " +
             "own time zone); author name precision/recall; and the date accuracy of the order htmldate looks for evidence, on the same pages.",
-            "storyline eval metadata", "storyline eval metadata --split dev --verbose", "storyline eval metadata --data my-pages/ --json");
-        cmd.Add(data); cmd.Add(split); cmd.Add(check); cmd.Add(verbose);
+            "storyline eval metadata", "storyline eval metadata --split dev --verbose", "storyline eval metadata --data my-pages/ --json",
+            "storyline eval metadata --data ../shared/data/metadata-pages --gold eval/metadata-real/test.jsonl");
+        cmd.Add(data); cmd.Add(gold); cmd.Add(split); cmd.Add(check); cmd.Add(verbose);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var part = r.GetValue(split) ?? "test";
             if (part is not ("test" or "dev")) throw new StorylineException(ErrorCode.SL5001, $"--split must be test or dev, not '{part}'");
-            var dir = r.GetValue(data) ?? Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "metadata-gold", part);
-            var res = MetadataGoldEvaluator.Run(dir);
-            // Floors are keyed gold_<split>.<figure>; those of the other split do not apply.
-            var prefix = $"gold_{part}.";
+            var goldFile = r.GetValue(gold);
+            MetadataEvalResult res;
+            string? prefix;
+            if (goldFile is not null)
+            {
+                var pages = r.GetValue(data) ?? (RepoPaths.SharedData is { } shared ? Path.Combine(shared, "metadata-pages") : ".");
+                res = MetadataGoldEvaluator.Run(pages, goldFile);
+                // Floors real_<dev|test>.<figure> belong to the committed labels of eval/metadata-real only.
+                prefix = IsRealGold(goldFile) ? $"real_{Path.GetFileNameWithoutExtension(goldFile)}." : null;
+            }
+            else
+            {
+                var dir = r.GetValue(data) ?? Path.Combine(RepoPaths.RepoRoot ?? ".", "eval", "metadata-gold", part);
+                res = MetadataGoldEvaluator.Run(dir);
+                // Floors are keyed gold_<split>.<figure>; those of the other split do not apply.
+                prefix = r.GetValue(data) is null ? $"gold_{part}." : null;
+            }
             var map = res.ToMap();
-            var failures = r.GetValue(check) && r.GetValue(data) is null
+            var failures = r.GetValue(check) && prefix is not null
                 ? EvalFloors.Check("metadata", floors => EvalFloors.Below(floors,
                     key => key.StartsWith(prefix, StringComparison.Ordinal) && map.TryGetValue(key[prefix.Length..], out var got) ? got : null, "0.000"))
                 : [];
@@ -71,4 +91,8 @@ public static class EvalMetadataCommand
         }));
         return cmd;
     }
+
+    private static bool IsRealGold(string goldFile) =>
+        RepoPaths.RepoRoot is { } root && string.Equals(Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(goldFile)) ?? ""),
+            Path.GetFullPath(Path.Combine(root, "eval", "metadata-real")), StringComparison.Ordinal);
 }
