@@ -61,9 +61,10 @@ public sealed record NerTrainerOptions
     public int Beam { get; init; } = 4;
     /// <summary>
     /// Each pass is trained this many times with different shuffles (seeds Seed, Seed+1, ...) and the
-    /// weights are averaged: a cheap ensemble that costs training time only, not tagging time.
+    /// weights are averaged: a cheap ensemble that costs training time only, not tagging time. Two seeds: dev (testa)
+    /// F1 93.68 → 93.80 and recent-news dev 79.11 → 81.54 in train-only runs.
     /// </summary>
-    public int Ensemble { get; init; } = 1;
+    public int Ensemble { get; init; } = 2;
     /// <summary>
     /// Trains a first model, tags the unlabelled news with it and adds the names it tags consistently as gazetteer
     /// lists (<see cref="SelfGazetteer"/>) before the model that is kept is trained. Costs one more first pass.
