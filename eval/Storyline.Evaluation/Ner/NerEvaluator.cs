@@ -56,17 +56,32 @@ public static class NerEvaluator
         return Evaluate(model ?? NerModel.Default, docs, name ?? System.IO.Path.GetFileName(path), path, typeMap, note);
     }
 
-    /// <summary>The shared test sets: CoNLL-2003 test (testb), CoNLL++ test and WNUT-17 test (types mapped).</summary>
+    /// <summary>
+    /// The test sets: CoNLL-2003 test (testb), CoNLL++ test, WNUT-17 test (types mapped) and the two halves of the
+    /// recent-news gold set in the repository (eval/ner-recent: 2019 news annotated by hand to CoNLL-2003's guidelines;
+    /// dev may be tuned on, test may not).
+    /// </summary>
     public static IReadOnlyList<NerScore> RunShared(NerModel? model = null)
     {
         var m = model ?? NerModel.Default;
-        return
-        [
+        var scores = new List<NerScore>
+        {
             EvaluateFile(RepoPaths.Data("ner", "conll2003", "eng.testb"), null, m, "conll2003-testb"),
             EvaluateFile(RepoPaths.Data("ner", "conllpp", "conllpp_test.txt"), null, m, "conllpp-test"),
             EvaluateFile(RepoPaths.Data("ner", "wnut17", "emerging.test.annotated"), WnutToConll, m, "wnut17-test"),
-        ];
+        };
+        foreach (var part in RecentParts)
+            if (RecentPath(part) is { } p && File.Exists(p)) scores.Add(EvaluateFile(p, null, m, "recent-" + part));
+        return scores;
     }
+
+    /// <summary>The halves of the recent-news gold set: "dev" (for choosing settings) and "test" (measured, never tuned on).</summary>
+    public static readonly IReadOnlyList<string> RecentParts = ["dev", "test"];
+
+    /// <summary>The CoNLL file of one half of the recent-news gold set (eval/ner-recent/PART/), or null outside the repository.</summary>
+    public static string? RecentPath(string part) => RepoPaths.RepoRoot is { } root
+        ? Path.Combine(root, "eval", "ner-recent", part, "scrapinghub-2019.conll")
+        : null;
 
     /// <summary>Tokens tagged untimed before the speed is measured.</summary>
     public const int WarmUpTokens = 20_000;

@@ -12,7 +12,7 @@ public static class EvalNerCommand
         var file = new Option<string?>("--file")
         {
             Description = "A CoNLL-style file: token in the first column, IOB1 or IOB2 gold tag in the last, -DOCSTART- and blank lines as usual " +
-                          "(WNUT-17 types are mapped to PER/LOC/ORG/MISC). Default: CoNLL-2003 test (testb), CoNLL++ test and WNUT-17 test.",
+                          "(WNUT-17 types are mapped to PER/LOC/ORG/MISC). Default: CoNLL-2003 test (testb), CoNLL++ test, WNUT-17 test and the recent-news gold set (eval/ner-recent, dev and test halves).",
         };
         var check = new Option<bool>("--check") { Description = "Exit 7 when an F1 is below its floor in eval/floors/ner.json (shared sets only)." };
         var cmd = Cli.NewCommand("ner",

@@ -23,6 +23,7 @@ internal struct TokenInfo
     public byte SegInfo;
     public int OccSlot;             // group of the occurrences of its capitalised form (context aggregation), -1 = none            // connector sides, position and length in the segment; 0 = not in a split run
     public ulong AcronymOf;         // an all-caps word spelling the initials of a run in the document: that run's last word
+    public byte QuotePos;           // inside a short capitalised quotation ("Star Wars"): 1 first, 2 inside, 3 last, 4 alone; 0 = not
 }
 
 /// <summary>

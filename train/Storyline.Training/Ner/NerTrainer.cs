@@ -61,9 +61,21 @@ public sealed record NerTrainerOptions
     public int Beam { get; init; } = 4;
     /// <summary>
     /// Each pass is trained this many times with different shuffles (seeds Seed, Seed+1, ...) and the
-    /// weights are averaged: a cheap ensemble that costs training time only, not tagging time.
+    /// weights are averaged: a cheap ensemble that costs training time only, not tagging time. Two seeds: dev (testa)
+    /// F1 93.68 → 93.80 and recent-news dev 79.11 → 81.54 in train-only runs.
     /// </summary>
-    public int Ensemble { get; init; } = 1;
+    public int Ensemble { get; init; } = 2;
+    /// <summary>
+    /// Trains a first model, tags the unlabelled news with it and adds the names it tags consistently as gazetteer
+    /// lists (<see cref="SelfGazetteer"/>) before the model that is kept is trained. Costs one more first pass. Off:
+    /// in train-only runs it gave testa 93.62 vs 93.68 (one seed) and 93.71 vs 93.80 (two seeds), recent-news dev
+    /// 80.32 vs 79.11 and 80.16 vs 81.54.
+    /// </summary>
+    public bool SelfGazetteer { get; init; }
+    /// <summary>Fewest times a name must be tagged in the unlabelled news to enter a self-trained list.</summary>
+    public int SelfGazetteerMinCount { get; init; } = 3;
+    /// <summary>Least share of its taggings that must agree on the name's type.</summary>
+    public double SelfGazetteerShare { get; init; } = 0.8;
     public Action<string>? Log { get; init; }
 }
 
@@ -117,6 +129,13 @@ public static class NerTrainer
         var foldLex = minedByFold.Select(baseLex.WithMined).ToArray();
 
         var set1 = o.Features & ~FeatureSet.FirstPassAggregates;
+        if (o.SelfGazetteer && (o.Features & FeatureSet.Gazetteers) != 0)
+        {
+            // The lists go into the external gazetteer that baseLex and every fold's lexicon share.
+            var (w0, _, _) = TrainPass(docs, d => foldLex[d.Fold], set1, null, baseLex, null, o, o.Pass1Epochs, Log, "self-gazetteer model");
+            var m0 = new NerModel(baseLex, [new TaggingPass(set1, w0)]) { BeamSize = o.Beam };
+            SelfGazetteer.AddTo(external, m0, UnlabelledText.OtherSentences(shared), o.SelfGazetteerMinCount, o.SelfGazetteerShare, Log);
+        }
         // With dev in the training data, dev cannot choose epochs: fixed counts (chosen on dev before) are used.
         var devForEpochs = o.IncludeDev ? null : devDocs;
         var (w1, epochs1, dev1) = TrainPass(docs, d => foldLex[d.Fold], set1, null, baseLex, devForEpochs, o, o.IncludeDev ? o.Pass1Epochs : o.MaxEpochs, Log, "pass 1");
@@ -157,6 +176,7 @@ public static class NerTrainer
             ["epochs_pass1"] = epochs1.ToString(CultureInfo.InvariantCulture),
             ["features"] = o.Features.ToString(),
             ["passes"] = passes.Count.ToString(CultureInfo.InvariantCulture),
+            ["self_gazetteer"] = o.SelfGazetteer ? $"min {o.SelfGazetteerMinCount}, share {o.SelfGazetteerShare.ToString(CultureInfo.InvariantCulture)}" : "off",
             [NerModel.BeamNote] = o.Beam.ToString(CultureInfo.InvariantCulture),
         };
         var model = new NerModel(baseLex, passes, info) { BeamSize = o.Beam };

@@ -22,11 +22,17 @@ public static partial class UnlabelledText
             foreach (var d in ConllReader.ReadFile(p))
                 foreach (var s in d.Sentences) yield return s.Words;
         }
+        foreach (var s in OtherSentences(sharedData)) yield return s;
+    }
+
+    /// <summary>The sources other than CoNLL-2003, in order (an article's sentences stay together).</summary>
+    public static IEnumerable<string[]> OtherSentences(string sharedData)
+    {
         foreach (var s in Ud(Path.Combine(sharedData, "syntax", "ud-english-ewt"))) yield return s;
         foreach (var s in TextFiles(Path.Combine(sharedData, "quotes", "polnear"), "*.txt")) yield return s;
         foreach (var s in Jsonl(Path.Combine(sharedData, "clustering", "ecbplus", "docs.jsonl"))) yield return s;
         foreach (var s in Jsonl(Path.Combine(sharedData, "clustering", "newswcl50", "docs.jsonl"))) yield return s;
-        foreach (var s in ScrapinghubBodies(Path.Combine(sharedData, "extraction", "scrapinghub", "ground-truth.json"))) yield return s;
+        foreach (var s in ScrapinghubBodies(Path.Combine(sharedData, "extraction", "scrapinghub", "ground-truth.json"), RecentGoldIds())) yield return s;
         foreach (var s in Markup(Path.Combine(sharedData, "time", "tempeval3"), "*.tml")) yield return s;
         foreach (var s in MeantimeTokens(Path.Combine(sharedData, "events", "meantime"))) yield return s;
         foreach (var s in Msrp(Path.Combine(sharedData, "dedup", "msrp"))) yield return s;
@@ -105,13 +111,29 @@ public static partial class UnlabelledText
         }
     }
 
-    private static IEnumerable<string[]> ScrapinghubBodies(string path)
+    /// <summary>
+    /// Ids of the Scrapinghub articles in the recent-news NER gold set (eval/ner-recent/*/ids.txt): left out of the
+    /// unlabelled text so that no resource the model is trained with has seen the evaluation text.
+    /// </summary>
+    public static HashSet<string> RecentGoldIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (Storyline.Core.RepoPaths.RepoRoot is not { } root) return ids;
+        foreach (var part in Storyline.Ner.Evaluation.NerEvaluator.RecentParts)
+        {
+            var f = Path.Combine(root, "eval", "ner-recent", part, "ids.txt");
+            if (File.Exists(f)) ids.UnionWith(File.ReadLines(f).Select(l => l.Trim()).Where(l => l.Length > 0));
+        }
+        return ids;
+    }
+
+    private static IEnumerable<string[]> ScrapinghubBodies(string path, HashSet<string> skip)
     {
         if (!File.Exists(path)) yield break;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var bodies = new List<string>();
         foreach (var p in doc.RootElement.EnumerateObject())
-            if (p.Value.TryGetProperty("articleBody", out var b) && b.GetString() is { } s) bodies.Add(s);
+            if (!skip.Contains(p.Name) && p.Value.TryGetProperty("articleBody", out var b) && b.GetString() is { } s) bodies.Add(s);
         foreach (var body in bodies)
             foreach (var s in Tokenize(body)) yield return s;
     }
