@@ -36,6 +36,8 @@ internal static class CascadeTuning
 /// </summary>
 public static class HtmlExtractor
 {
+    internal static int DevFallback;
+
     /// <summary>Parses <paramref name="html"/> and extracts its main body.</summary>
     public static ExtractionResult Extract(string html, HtmlExtractionOptions? options = null)
     {
@@ -86,7 +88,11 @@ public static class HtmlExtractor
             && nodes <= CascadeTuning.FallbackMaxNodes && depth <= CascadeTuning.FallbackMaxDepth)
         {
             // A page the guard had to rewrite (hostile nesting or size) is beyond readability's budget too.
-            string other = parsed.Truncated ? "" : ReadabilityFallback.Extract(dom);
+            string other = parsed.Truncated ? "" : DevFallback switch
+            {
+                0 => ReadabilityFallback.Extract(dom),
+                _ => ReadabilityScorer.Extract(root, main.Blocks, titles, (int)(text.Length * CascadeTuning.FallbackWinRatio) + 1),
+            };
             if (other.Length > text.Length * CascadeTuning.FallbackWinRatio)
             {
                 text = other;
