@@ -59,14 +59,15 @@ internal static class ReadabilityScorer
     public static string Extract(ContentNode root, IReadOnlyList<TextBlock> pruned, IReadOnlyList<string> titles, int enoughChars = 0)
     {
         enoughChars = Math.Max(enoughChars, ReadabilityTuning.RetryBelowChars);
-        string first = Attempt(root, pruned, useClassWeights: true, titles);
+        string first = Attempt(root, pruned, useClassWeights: true, titles, wholePage: true);
         if (first.Length >= enoughChars) return first;
         // Hints may have pruned the body itself: score again with only the hard pruning (hidden, nav, aside, footer).
         var lenient = BlockLinearizer.Run(root, BlockLinearizer.IsHardPruned).Blocks;
         foreach (var b in lenient) b.Class = MainExtractor.Classify(b);
-        string second = Attempt(root, lenient, useClassWeights: true, titles);
+        // Without hint pruning, a page of repeated furniture makes the whole page score best: not an article.
+        string second = Attempt(root, lenient, useClassWeights: true, titles, wholePage: false);
         if (second.Length >= enoughChars) return second;
-        string third = Attempt(root, lenient, useClassWeights: false, titles);
+        string third = Attempt(root, lenient, useClassWeights: false, titles, wholePage: false);
         if (third.Length >= enoughChars) return third;
         // None is long enough: the longest (the first on ties, as Readability keeps its first attempt).
         string best = first;
@@ -76,9 +77,11 @@ internal static class ReadabilityScorer
     }
 
     /// <summary>One scoring pass: the text of the chosen blocks, link lists and furniture left out.</summary>
-    internal static string Attempt(ContentNode root, IReadOnlyList<TextBlock> blocks, bool useClassWeights, IReadOnlyList<string> titles)
+    /// <remarks><paramref name="wholePage"/>: whether an element holding every block of the page may be the article (else such an attempt gives "").</remarks>
+    internal static string Attempt(ContentNode root, IReadOnlyList<TextBlock> blocks, bool useClassWeights, IReadOnlyList<string> titles, bool wholePage)
     {
         var chosen = Choose(root, blocks, useClassWeights);
+        if (!wholePage && chosen.Count == 1 && chosen[0].BlockStart == 0 && chosen[0].BlockEnd == blocks.Count) return "";
         if (chosen.Count == 0) return "";
         var removed = new bool[blocks.Count];
         foreach (var node in chosen) ConditionalCleaner.Clean(node, blocks, removed, useClassWeights);
