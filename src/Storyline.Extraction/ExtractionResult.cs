@@ -7,7 +7,7 @@ public static class ExtractionMethods
 {
     /// <summary>Our main extractor (pruning + container scoring + block filter).</summary>
     public const string Main = "main";
-    /// <summary>The readability fallback (SmartReader) won because the main extractor under-delivered.</summary>
+    /// <summary>The readability fallback (Mozilla Readability's scoring on our content tree) won because the main extractor under-delivered.</summary>
     public const string Readability = "fallback:readability";
     /// <summary>JSON-LD articleBody of the page.</summary>
     public const string JsonLd = "baseline:json-ld";

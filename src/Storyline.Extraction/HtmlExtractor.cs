@@ -12,12 +12,12 @@ internal static class CascadeTuning
 {
     /// <summary>The readability fallback is consulted when the main extractor keeps fewer characters than this.</summary>
     public const int FallbackBelowChars = 1000;
-    /// <summary>Pages with more DOM nodes than this skip readability (it parses the page again and slows down sharply on huge DOMs); article pages have a few thousand.</summary>
+    /// <summary>Pages with more DOM nodes than this skip readability (its conditional cleaning grows with nodes times depth); article pages have a few thousand.</summary>
     public const int FallbackMaxNodes = 20_000;
     /// <summary>
-    /// Pages nested deeper than this skip readability: its cost grows with depth times size (400 nested divs take it
-    /// seconds). The 937 benchmark pages nest at most 50 deep (99% within 31). A deterministic work budget in place of
-    /// a clock: the same page takes the same path whatever the load.
+    /// Pages nested deeper than this skip readability: its cost grows with depth times size (score propagation and
+    /// conditional cleaning walk ancestors). The 937 benchmark pages nest at most 50 deep (99% within 31). A
+    /// deterministic work budget in place of a clock: the same page takes the same path whatever the load.
     /// </summary>
     public const int FallbackMaxDepth = 100;
     /// <summary>The fallback wins when it yields this many times the main extractor's text.</summary>
@@ -30,12 +30,14 @@ internal static class CascadeTuning
 
 /// <summary>
 /// Main-content extraction of HTML pages, designed as trafilatura's cascade: the main extractor,
-/// then readability (SmartReader) when the main one under-delivers, then a baseline (JSON-LD
+/// then readability (our <see cref="ReadabilityScorer"/>, Mozilla Readability's scoring on the same content tree)
+/// when the main one under-delivers, then a baseline (JSON-LD
 /// articleBody, or every paragraph). <see cref="ExtractionResult.Method"/> says which path won.
 /// Thread-safe; the DOM it is given is never modified.
 /// </summary>
 public static class HtmlExtractor
 {
+
     /// <summary>Parses <paramref name="html"/> and extracts its main body.</summary>
     public static ExtractionResult Extract(string html, HtmlExtractionOptions? options = null)
     {
@@ -85,8 +87,10 @@ public static class HtmlExtractor
         if (options.UseFallback && text.Length < CascadeTuning.FallbackBelowChars && !truncated
             && nodes <= CascadeTuning.FallbackMaxNodes && depth <= CascadeTuning.FallbackMaxDepth)
         {
-            // A page the guard had to rewrite (hostile nesting or size) is beyond readability's budget too.
-            string other = parsed.Truncated ? "" : ReadabilityFallback.Extract(dom);
+            // A page the guard had to rewrite (hostile nesting or size) is beyond readability's budget too. The scorer
+            // retries with less pruning until it has what would beat the main extractor.
+            string other = parsed.Truncated ? ""
+                : ReadabilityScorer.Extract(root, main.Blocks, titles, (int)(text.Length * CascadeTuning.FallbackWinRatio) + 1);
             if (other.Length > text.Length * CascadeTuning.FallbackWinRatio)
             {
                 text = other;

@@ -33,9 +33,23 @@ internal sealed class BlockLinearizer
     public static bool IsPruned(ContentNode n)
         => n.BoilerplateReason is not null && n.Parent is not null && (n.Hidden || !n.ContentBelow);
 
-    public static BlockLinearizer Run(ContentNode root)
+    /// <summary>
+    /// The pruning Readability keeps when it retries without its unlikely-candidate test: hidden elements and the
+    /// layout tags (nav, menu, aside, footer), whatever their class says.
+    /// </summary>
+    public static bool IsHardPruned(ContentNode n)
+        => n.Parent is not null && (n.Hidden || (Selectors.BoilerplateTags.ContainsKey(n.Tag) && !n.ContentBelow));
+
+    private readonly Func<ContentNode, bool> _pruned;
+
+    private BlockLinearizer(Func<ContentNode, bool> pruned) => _pruned = pruned;
+
+    public static BlockLinearizer Run(ContentNode root) => Run(root, IsPruned);
+
+    /// <summary>Linearizes <paramref name="root"/>, leaving out the elements <paramref name="pruned"/> names (their text goes to <see cref="Removed"/>).</summary>
+    public static BlockLinearizer Run(ContentNode root, Func<ContentNode, bool> pruned)
     {
-        var lin = new BlockLinearizer();
+        var lin = new BlockLinearizer(pruned);
         lin.Walk(root);
         return lin;
     }
@@ -57,7 +71,7 @@ internal sealed class BlockLinearizer
             stack.Push((node, next + 1));
             var child = children[next];
             if (child.IsText) { AppendText(child.Text!); continue; }
-            if (IsPruned(child))
+            if (_pruned(child))
             {
                 Prune(child);
                 continue;
@@ -111,7 +125,7 @@ internal sealed class BlockLinearizer
         if (el.IsBlock) Flush();
         el.BlockStart = el.BlockEnd = _blocks.Count;
         string text = CollectText(el, MaxRemovedSpanChars);
-        if (text.Length > 0) _removed.Add(new RemovedSpan(text, el.BoilerplateReason!, _blocks.Count));
+        if (text.Length > 0) _removed.Add(new RemovedSpan(text, el.BoilerplateReason ?? Reasons.Hidden, _blocks.Count));
     }
 
     /// <summary>Whitespace-collapsed text of a subtree, at most <paramref name="max"/> characters, block boundaries as line breaks.</summary>

@@ -220,7 +220,7 @@ internal static class MainExtractor
         => b.Class == BlockClass.Short
            || (b.Class == BlockClass.Bad && b.LinkDensity > MainTuning.MaxLinkDensity && b.Chars <= MainTuning.InlineLinkBlockMaxChars);
 
-    private static bool IsTitle(string text, IReadOnlyList<string> titles)
+    internal static bool IsTitle(string text, IReadOnlyList<string> titles)
     {
         foreach (var t in titles)
         {
