@@ -62,6 +62,33 @@ public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
     }
 
     [Fact]
+    public void Rank_WhenMoreMatchThanTheWindow_RanksTheNewestMatches_AndCountsThemAll()
+    {
+        // The oldest reports mention the ferry most: ranked over every match, they would come first.
+        var docs = Enumerable.Range(0, 30).Select(i => Doc($"Report {i}: the crossing" + string.Concat(Enumerable.Repeat(" ferry", 30 - i)) + ".",
+            $"Note {i}", $"f{i}.txt")).ToList();
+        docs.AddRange(Enumerable.Range(0, 3).Select(i => Doc($"A rare heron was seen {i + 1} times near the pier.", $"Heron {i}", $"h{i}.txt")));
+        string path;
+        List<long> ids;
+        using (var s = new SqliteDocumentStore(DbPath)) { ids = [.. s.SaveBatch(docs).Select(r => r.Id)]; path = DbPath; }
+
+        using var windowed = new SqliteDocumentStore(path) { RankWindow = 10 };
+        var ranking = windowed.Rank("ferry", 5);
+        Assert.Equal(30, ranking.Total);
+        Assert.Equal(5, ranking.Hits.Count);
+        Assert.All(ranking.Hits, h => Assert.InRange(h.Id, ids[20], ids[29]));
+        Assert.Equal(ids[20], ranking.Hits[0].Id); // the best of the newest ten
+        Assert.Equal(ids[20..30], windowed.Rank("ferry", 10).Hits.Select(h => h.Id).Order());
+        // A limit above the window widens it: the limit's worth of matches is always ranked.
+        Assert.Equal(30, windowed.Rank("ferry", 100).Hits.Count);
+        // Fewer matches than the window: all ranked, as without one.
+        using var plain = new SqliteDocumentStore(path);
+        Assert.Equal(ids[0], plain.Rank("ferry", 5).Hits[0].Id);
+        Assert.Equal(plain.Rank("heron", 10).Hits.Select(h => h.Id), windowed.Rank("heron", 10).Hits.Select(h => h.Id));
+        Assert.Equal(3, windowed.Rank("heron", 10).Total);
+    }
+
+    [Fact]
     public void UnreadableDatabase_GivesStorageError()
     {
         var bad = Path.Combine(_dir, "garbage.db");
@@ -112,6 +139,27 @@ public sealed class SqliteStoryIndexCacheTests : IDisposable
         Assert.Equal(20, a.GetDocument(1)!.StoryId);
         Assert.Equal(20, a.GetDocuments([1, 2]).Single(d => d.Id == 1).StoryId);
         using (a.Batch()) Assert.Equal(20, a.GetDocuments([2, 1]).Single(d => d.Id == 1).StoryId);
+    }
+
+    [Fact]
+    public void DecodedRecords_StayWithinTheCap_HoweverManyAreReadOrWritten_AndReadsStayRight()
+    {
+        using var store = new SqliteDocumentStore(Path.Combine(_dir, "t.db"));
+        var index = new SqliteStoryIndexStore(store);
+        int n = SqliteStoryIndexStore.DocCacheCapacity + 1_500;
+        var ids = Enumerable.Range(1, n).Select(i => (long)i).ToList();
+        using (index.Batch())
+            foreach (var chunk in ids.Chunk(1_000)) index.PutDocuments([.. chunk.Select(id => Record(id, story: id % 7))]);
+        Assert.InRange(index.CachedRecords, 1, SqliteStoryIndexStore.DocCacheCapacity);
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            var read = index.GetDocuments(chunk);
+            Assert.Equal(chunk.Length, read.Count);
+            Assert.All(read, d => Assert.Equal(d.Id % 7, d.StoryId));
+            Assert.InRange(index.CachedRecords, 1, SqliteStoryIndexStore.DocCacheCapacity);
+        }
+        Assert.Equal(3, index.GetDocument(3)!.StoryId);
+        Assert.Equal(n, index.DocumentCount);
     }
 
     [Fact]
