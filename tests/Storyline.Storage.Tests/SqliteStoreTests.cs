@@ -10,6 +10,7 @@ public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
     private string DbPath => Path.Combine(_dir, "t.db");
 
     protected override IDocumentStore Open() => new SqliteDocumentStore(DbPath);
+    protected override IDocumentStore Open(int rankWindow) => new SqliteDocumentStore(DbPath) { RankWindow = rankWindow };
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -59,33 +60,6 @@ public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
         Assert.Equal(["dup.txt", "other.txt"], rows.Select(r => r.Path));
         Assert.Equal(2, rows[0].Count);
         Assert.Equal(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), rows[0].LastSeen);
-    }
-
-    [Fact]
-    public void Rank_WhenMoreMatchThanTheWindow_RanksTheNewestMatches_AndCountsThemAll()
-    {
-        // The oldest reports mention the ferry most: ranked over every match, they would come first.
-        var docs = Enumerable.Range(0, 30).Select(i => Doc($"Report {i}: the crossing" + string.Concat(Enumerable.Repeat(" ferry", 30 - i)) + ".",
-            $"Note {i}", $"f{i}.txt")).ToList();
-        docs.AddRange(Enumerable.Range(0, 3).Select(i => Doc($"A rare heron was seen {i + 1} times near the pier.", $"Heron {i}", $"h{i}.txt")));
-        string path;
-        List<long> ids;
-        using (var s = new SqliteDocumentStore(DbPath)) { ids = [.. s.SaveBatch(docs).Select(r => r.Id)]; path = DbPath; }
-
-        using var windowed = new SqliteDocumentStore(path) { RankWindow = 10 };
-        var ranking = windowed.Rank("ferry", 5);
-        Assert.Equal(30, ranking.Total);
-        Assert.Equal(5, ranking.Hits.Count);
-        Assert.All(ranking.Hits, h => Assert.InRange(h.Id, ids[20], ids[29]));
-        Assert.Equal(ids[20], ranking.Hits[0].Id); // the best of the newest ten
-        Assert.Equal(ids[20..30], windowed.Rank("ferry", 10).Hits.Select(h => h.Id).Order());
-        // A limit above the window widens it: the limit's worth of matches is always ranked.
-        Assert.Equal(30, windowed.Rank("ferry", 100).Hits.Count);
-        // Fewer matches than the window: all ranked, as without one.
-        using var plain = new SqliteDocumentStore(path);
-        Assert.Equal(ids[0], plain.Rank("ferry", 5).Hits[0].Id);
-        Assert.Equal(plain.Rank("heron", 10).Hits.Select(h => h.Id), windowed.Rank("heron", 10).Hits.Select(h => h.Id));
-        Assert.Equal(3, windowed.Rank("heron", 10).Total);
     }
 
     [Fact]

@@ -360,7 +360,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
     {
-        var hits = Rank(query, limit).Hits;
+        var hits = Rank(query, limit, count: false).Hits; // the hits only: counting every match is O(matches)
         if (hits.Count == 0) return hits;
         var snippets = Snippets(query, [.. hits.Select(h => h.Id)]);
         return [.. hits.Select(h => h with { Snippet = snippets.GetValueOrDefault(h.Id, "") })];
@@ -375,9 +375,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public int RankWindow { get; init; } = DefaultRankWindow;
 
     /// <summary>The default <see cref="RankWindow"/>.</summary>
-    public const int DefaultRankWindow = 5_000;
+    public const int DefaultRankWindow = 2_000;
 
-    public SearchRanking Rank(string query, int limit)
+    public SearchRanking Rank(string query, int limit) => Rank(query, limit, count: true);
+
+    /// <param name="count">Count every match for <see cref="SearchRanking.Total"/>; otherwise it is the number of hits.</param>
+    private SearchRanking Rank(string query, int limit, bool count)
     {
         var match = ToFtsQuery(query);
         if (match.Length == 0 || limit <= 0) return new SearchRanking(0, []);
@@ -405,7 +408,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         using (var r = c.ExecuteReader())
             while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), "", r.GetDouble(2)));
         long total = hits.Count;
-        if (hits.Count == limit)
+        if (count && hits.Count == limit)
         {
             // Counting matches reads the index only (no scores, no text).
             using var n = Cmd("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q");
