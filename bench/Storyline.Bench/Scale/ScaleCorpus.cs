@@ -84,7 +84,7 @@ public sealed partial class ScaleCorpus
 
     private Story MakeStory(int id)
     {
-        var rng = new Random(HashCode.Combine(Seed, id));
+        var rng = new Random(Mix(id, 0)); // not HashCode.Combine: it is seeded per process, and a later --search-only run must see the same stories
         int size = 1 + (int)Math.Min(7, -Math.Log(1 - rng.NextDouble()) * 2); // 1..8, mostly small
         string name = $"{FirstNames[rng.Next(FirstNames.Length)]} {Surname(id)}";
         string place = Places[rng.Next(Places.Length)];
@@ -98,6 +98,9 @@ public sealed partial class ScaleCorpus
         return new Story(id, size, name, place, role, sentences, lead, title, when);
     }
 
+    /// <summary>A seed from a story id and a report number, the same in every process.</summary>
+    private static int Mix(int story, int k) => (int)((((ulong)(uint)story * 0x9E3779B97F4A7C15UL) ^ ((ulong)(uint)k * 0xC2B2AE3D27D4EB4FUL) ^ Seed) >> 33);
+
     /// <summary>The corpus as JSONL lines, generated as they are enumerated.</summary>
     public IEnumerable<string> Lines(int documents)
     {
@@ -107,7 +110,7 @@ public sealed partial class ScaleCorpus
             var s = MakeStory(storyId);
             for (int k = 0; k < s.Size && doc < documents; k++, doc++)
             {
-                var rng = new Random(HashCode.Combine(Seed, storyId, k));
+                var rng = new Random(Mix(storyId, k + 1));
                 var text = new StringBuilder(s.Lead);
                 foreach (int i in s.Sentences)
                     if (k == 0 || rng.Next(5) > 0) text.Append(' ').Append(_sentences[i]); // later reports drop a sentence here and there
