@@ -2,12 +2,13 @@ using Storyline.Bench.Extraction;
 using Storyline.Bench.Ingest;
 using Storyline.Bench.Language;
 using Storyline.Bench.Robustness;
+using Storyline.Bench.Scale;
 using Storyline.Bench.Stories;
 using Storyline.Bench.Web;
 using Storyline.Bench.Workers;
 
 // Storyline benchmarks: one command prints throughput, memory and quality figures, and the ratio
-// against peers that run on this machine. Usage: bench/run [all|ingest|extraction|language|statements|stories|web|robustness] [--docs N] [--no-peers]
+// against peers that run on this machine. Usage: bench/run [all|ingest|extraction|language|statements|stories|web|robustness|workers|scale] [--docs N] [--no-peers]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int? docs = args.SkipWhile(a => a != "--docs").Skip(1).Select(int.Parse).Cast<int?>().FirstOrDefault();
 var output = Console.Out;
@@ -27,4 +28,17 @@ if (what == "robustness") RobustnessBench.Run(output);
 // Not part of "all": starts PostgreSQL and 1, then 2, worker processes (bench/run workers [--docs N] [--rounds R] [--json]).
 if (what == "workers")
     WorkersBench.Run(output, docs ?? 400, args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(1), json);
+// Not part of "all" (opt-in, never in CI): a generated corpus streamed into `storyline ingest -` on SQLite and PostgreSQL,
+// the CLI's memory over the run, and search latency percentiles (bench/run scale [--docs N] [--store sqlite|postgres|both]
+// [--full] [--sqlite-db PATH] [--search-only] [--log FILE] [--json]).
+if (what == "scale")
+{
+    string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    using var log = Arg("--log") is { } logPath ? new StreamWriter(logPath, append: true) : null;
+    ScaleBench.Run(output, new ScaleOptions
+    {
+        Documents = docs ?? 100_000, Store = Arg("--store") ?? "both", Json = json, Full = args.Contains("--full"),
+        SqlitePath = Arg("--sqlite-db"), SearchOnly = args.Contains("--search-only"), Log = log,
+    });
+}
 return 0;

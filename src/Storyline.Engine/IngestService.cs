@@ -67,9 +67,27 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
     /// <summary>Wall time spent so far in the pipeline (overlaps with saving), in the document store and in the story index.</summary>
     public IngestTimings Timings { get; } = new();
 
+    /// <summary>Ingests and returns every outcome, in input order (kept in memory: for small runs and tests; see <see cref="IngestEach"/>).</summary>
     public IReadOnlyList<IngestOutcome> Ingest(IEnumerable<string> paths, Action<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var outcomes = new List<IngestOutcome>();
+        IngestEach(paths, outcomes.Add, progress, ct);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Ingests and hands each outcome to <paramref name="outcome"/> in input order as its batch is saved, keeping none:
+    /// memory stays flat however many documents the inputs hold (a million-document stream keeps two batches in memory).
+    /// Returns the counts.
+    /// </summary>
+    public IngestTotals IngestEach(IEnumerable<string> paths, Action<IngestOutcome> outcome, Action<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        var totals = new IngestTotals();
+        void Count(IngestOutcome o)
+        {
+            totals.Add(o.Status);
+            outcome(o);
+        }
         var tally = new Tally(progress);
         Stories?.CatchUp();
         // Two batches in flight: while batch N is saved (one writer, in input order), batch N+1 runs
@@ -79,11 +97,11 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
         {
             ct.ThrowIfCancellationRequested();
             var running = Task.Run(() => ProcessBatch(batch, tally, ct), ct);
-            if (previous is { } p) Save(p.Batch, p.Processed, outcomes);
+            if (previous is { } p) Save(p.Batch, p.Processed, Count);
             previous = (batch, running.GetAwaiter().GetResult());
         }
-        if (previous is { } last) Save(last.Batch, last.Processed, outcomes);
-        return outcomes;
+        if (previous is { } last) Save(last.Batch, last.Processed, Count);
+        return totals;
     }
 
     /// <summary>Counts documents as workers finish them and reports each one at once (one report at a time).</summary>
@@ -125,7 +143,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
     }
 
     /// <summary>Saves a processed batch in one transaction and indexes its new documents into stories.</summary>
-    private void Save(ReadItem[] batch, IngestOutcome?[] processed, List<IngestOutcome> outcomes)
+    private void Save(ReadItem[] batch, IngestOutcome?[] processed, Action<IngestOutcome> outcome)
     {
         var toSave = new List<(int Index, Document Doc)>();
         for (int i = 0; i < batch.Length; i++)
@@ -146,7 +164,7 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
                 Timings.Stories += System.Diagnostics.Stopwatch.GetElapsedTime(t2);
             }
         }
-        for (int i = 0; i < batch.Length; i++) outcomes.Add(processed[i]!);
+        for (int i = 0; i < batch.Length; i++) outcome(processed[i]!);
     }
 
     /// <summary>Runs the pipeline; returns a failure outcome, or null when the document is ready to store.</summary>
@@ -218,6 +236,29 @@ public sealed class IngestService(IDocumentStore store, Pipeline pipeline, Docum
             progress?.Invoke(done);
         }
         return (done, failed);
+    }
+}
+
+/// <summary>How many documents an ingest stored new, found duplicate, failed and skipped.</summary>
+public sealed class IngestTotals
+{
+    public int New { get; private set; }
+    public int Duplicates { get; private set; }
+    public int Failed { get; private set; }
+    public int Skipped { get; private set; }
+
+    /// <summary>Every document read (each has exactly one outcome).</summary>
+    public int Total => New + Duplicates + Failed + Skipped;
+
+    internal void Add(string status)
+    {
+        switch (status)
+        {
+            case IngestOutcome.New: New++; break;
+            case IngestOutcome.Duplicate: Duplicates++; break;
+            case IngestOutcome.Failed: Failed++; break;
+            case IngestOutcome.Skipped: Skipped++; break;
+        }
     }
 }
 

@@ -33,8 +33,21 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     /// <summary>Advisory lock id serialising story-index batches across processes.</summary>
     internal const long IndexLock = 7316002;
 
-    /// <summary>Decoded records kept across batches; the cache is dropped when it reaches this size.</summary>
-    private const int RecordCacheLimit = 100_000;
+    /// <summary>
+    /// Decoded records kept across batches by default; the cache starts again when it reaches this size. A record is ~2–5 KB
+    /// decoded, so 20,000 (as the SQLite index keeps) hold the recent documents new ones are compared with in ≤ 100 MB;
+    /// 100,000 let a long run's working set grow by ~0.3 GB more for few extra hits.
+    /// </summary>
+    public const int DefaultRecordCacheCapacity = 20_000;
+
+    /// <summary>Decoded records kept across batches at most (default <see cref="DefaultRecordCacheCapacity"/>).</summary>
+    public int RecordCacheCapacity { get; init; } = DefaultRecordCacheCapacity;
+
+    /// <summary>Decoded records held now (at most <see cref="RecordCacheCapacity"/>).</summary>
+    public int CachedRecords => _records.Count;
+
+    /// <summary>Stories held across batches now (at most <see cref="StoryCacheCapacity"/>).</summary>
+    public int CachedStories => _stories.Count;
 
     private readonly NpgsqlConnection _conn;
     private NpgsqlTransaction? _tx;
@@ -43,7 +56,8 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
 
     /// <summary>Stories kept across batches with the version they were stored at; a batch takes one out while it may change it.</summary>
     private readonly Dictionary<long, (StoryRecord Story, long Version)> _stories = [];
-    private const int StoryCacheLimit = 4_000;
+    /// <summary>Stories kept across batches at most; the cache starts again beyond it.</summary>
+    public const int StoryCacheCapacity = 4_000;
 
     private long _roundTrips, _batches, _docsPut, _recordsDecoded, _recordsCached, _storiesDecoded, _storiesCached;
     /// <summary>Seconds spent waiting for the index lock, timed by the server on both sides of the lock statement.</summary>
@@ -171,7 +185,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
             foreach (var (id, st) in _b.Stories)
                 if (st is not null && _b.StoryVersion.TryGetValue(id, out long v))
                 {
-                    if (_stories.Count >= StoryCacheLimit) _stories.Clear();
+                    if (_stories.Count >= StoryCacheCapacity) _stories.Clear();
                     _stories[id] = (st, v);
                 }
         }
@@ -206,7 +220,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
 
     private void Remember(DocRecord d)
     {
-        if (_records.Count >= RecordCacheLimit) _records.Clear();
+        if (_records.Count >= RecordCacheCapacity) _records.Clear();
         _records[d.Id] = d;
     }
 
@@ -390,9 +404,13 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
     /// </summary>
     private List<DocRecord> Fetch(List<long> ids)
     {
-        var have = ids.Where(_records.ContainsKey).ToArray();
+        // Held aside before the read: decoding the others may restart the cache (Remember) half way through the rows, and a
+        // record asked without its column must still be found then.
+        var have = new Dictionary<long, DocRecord>();
+        foreach (var id in ids)
+            if (_records.TryGetValue(id, out var known)) have[id] = known;
         using var c = Cmd("SELECT id, story_id, CASE WHEN id = ANY(@have) THEN NULL ELSE record END FROM st_docs WHERE id = ANY(@ids)");
-        c.Parameters.AddWithValue("have", have);
+        c.Parameters.AddWithValue("have", have.Keys.ToArray());
         c.Parameters.AddWithValue("ids", ids.ToArray());
         var list = new List<DocRecord>(ids.Count);
         long t0 = Stopwatch.GetTimestamp(), decode = 0;
@@ -409,7 +427,7 @@ public sealed class PostgresStoryIndexStore : IDocumentStoryIndex, IStoryIndexPr
                     Remember(d);
                     list.Add(d);
                 }
-                else if (_records.TryGetValue(id, out var d))
+                else if (have.TryGetValue(id, out var d))
                 {
                     d.StoryId = story;
                     _recordsCached++;

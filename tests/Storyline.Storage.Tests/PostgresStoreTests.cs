@@ -10,6 +10,7 @@ public sealed class PostgresStoreTests : StoreEntityContract, IDisposable
     private readonly TestPostgres _pg = new();
 
     protected override IDocumentStore Open() => new PostgresDocumentStore(_pg.ConnectionString);
+    protected override IDocumentStore Open(int rankWindow) => new PostgresDocumentStore(_pg.ConnectionString) { RankWindow = rankWindow };
 
     public void Dispose() => _pg.Dispose();
 
@@ -71,3 +72,36 @@ public sealed class PostgresStoryIndexTests : StoryIndexContract, IDisposable
     }
 }
 
+/// <summary>The PostgreSQL story index's caches across batches stay within their caps, and reads stay right at the cap.</summary>
+public sealed class PostgresStoryIndexCacheTests : IDisposable
+{
+    private readonly TestPostgres _pg = new();
+
+    public void Dispose() => _pg.Dispose();
+
+    private static DocRecord Record(long id, long story) => new()
+    {
+        Id = id, Seq = id, Signature = [1, 2, 3], TermKeys = [7], TermWeights = [1f], EntityKeys = [], Numbers = [], QuoteKeys = [],
+        ContentHash = "h" + id, StoryId = story,
+    };
+
+    [Fact]
+    public void DecodedRecords_StayWithinTheCap_AndARecordHeldWhenTheCacheRestartsIsStillRead()
+    {
+        using var store = new PostgresDocumentStore(_pg.ConnectionString);
+        using var index = new PostgresStoryIndexStore(store) { RecordCacheCapacity = 10 };
+        index.PutDocuments([.. Enumerable.Range(1, 30).Select(i => Record(i, story: i % 4))]);
+        Assert.InRange(index.CachedRecords, 1, 10);
+        // 21..30 are held; 1..5 are not: decoding them restarts the cache while the held ones are still to come.
+        var read = index.GetDocuments([1, 2, 3, 4, 5, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+        Assert.Equal([1L, 2, 3, 4, 5, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30], read.Select(d => d.Id).Order());
+        Assert.All(read, d => Assert.Equal(d.Id % 4, d.StoryId));
+        for (int round = 0; round < 3; round++)
+        {
+            using (index.Batch()) Assert.Equal(30, index.GetDocuments([.. Enumerable.Range(1, 30).Select(i => (long)i)]).Count);
+            Assert.InRange(index.CachedRecords, 1, 10);
+        }
+        using var plain = new PostgresStoryIndexStore(store);
+        Assert.Equal(PostgresStoryIndexStore.DefaultRecordCacheCapacity, plain.RecordCacheCapacity);
+    }
+}

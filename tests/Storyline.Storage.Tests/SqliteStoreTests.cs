@@ -10,6 +10,7 @@ public sealed class SqliteStoreTests : StoreEntityContract, IDisposable
     private string DbPath => Path.Combine(_dir, "t.db");
 
     protected override IDocumentStore Open() => new SqliteDocumentStore(DbPath);
+    protected override IDocumentStore Open(int rankWindow) => new SqliteDocumentStore(DbPath) { RankWindow = rankWindow };
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -112,6 +113,27 @@ public sealed class SqliteStoryIndexCacheTests : IDisposable
         Assert.Equal(20, a.GetDocument(1)!.StoryId);
         Assert.Equal(20, a.GetDocuments([1, 2]).Single(d => d.Id == 1).StoryId);
         using (a.Batch()) Assert.Equal(20, a.GetDocuments([2, 1]).Single(d => d.Id == 1).StoryId);
+    }
+
+    [Fact]
+    public void DecodedRecords_StayWithinTheCap_HoweverManyAreReadOrWritten_AndReadsStayRight()
+    {
+        using var store = new SqliteDocumentStore(Path.Combine(_dir, "t.db"));
+        var index = new SqliteStoryIndexStore(store);
+        int n = SqliteStoryIndexStore.DocCacheCapacity + 1_500;
+        var ids = Enumerable.Range(1, n).Select(i => (long)i).ToList();
+        using (index.Batch())
+            foreach (var chunk in ids.Chunk(1_000)) index.PutDocuments([.. chunk.Select(id => Record(id, story: id % 7))]);
+        Assert.InRange(index.CachedRecords, 1, SqliteStoryIndexStore.DocCacheCapacity);
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            var read = index.GetDocuments(chunk);
+            Assert.Equal(chunk.Length, read.Count);
+            Assert.All(read, d => Assert.Equal(d.Id % 7, d.StoryId));
+            Assert.InRange(index.CachedRecords, 1, SqliteStoryIndexStore.DocCacheCapacity);
+        }
+        Assert.Equal(3, index.GetDocument(3)!.StoryId);
+        Assert.Equal(n, index.DocumentCount);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public abstract class StoreContract
 {
     protected abstract IDocumentStore Open();
 
+    /// <summary>The same store, ranking at most the newest <paramref name="rankWindow"/> matches of a search.</summary>
+    protected abstract IDocumentStore Open(int rankWindow);
+
     protected static Document Doc(string text, string? title = null, string path = "a.txt", DateTimeOffset? published = null)
     {
         var d = new Document { Origin = new DocumentOrigin(path), RawBytes = System.Text.Encoding.UTF8.GetBytes(text), Text = text, RawText = text };
@@ -73,6 +76,32 @@ public abstract class StoreContract
         Assert.Equal(1.0, hits[0].Score, 6);
         Assert.Equal("Ferry strike ends", hits[0].Title);
         Assert.InRange(hits[1].Score, 0.0001, 0.9999);
+    }
+
+    [Fact]
+    public void Rank_WhenMoreMatchThanTheWindow_RanksTheNewestMatches_AndCountsThemAll()
+    {
+        // The oldest reports mention the ferry most: ranked over every match, they would come first.
+        var docs = Enumerable.Range(0, 30).Select(i => Doc($"Report {i}: the crossing" + string.Concat(Enumerable.Repeat(" ferry", 30 - i)) + ".",
+            $"Note {i}", $"f{i}.txt")).ToList();
+        docs.AddRange(Enumerable.Range(0, 3).Select(i => Doc($"A rare heron was seen {i + 1} times near the pier.", $"Heron {i}", $"h{i}.txt")));
+        List<long> ids;
+        using (var s = Open()) ids = [.. s.SaveBatch(docs).Select(r => r.Id)];
+
+        using var windowed = Open(rankWindow: 10);
+        var ranking = windowed.Rank("ferry", 5);
+        Assert.Equal(30, ranking.Total);
+        Assert.Equal(5, ranking.Hits.Count);
+        Assert.All(ranking.Hits, h => Assert.InRange(h.Id, ids[20], ids[29]));
+        Assert.Equal(ids[20], ranking.Hits[0].Id); // the best of the newest ten
+        Assert.Equal(ids[20..30], windowed.Rank("ferry", 10).Hits.Select(h => h.Id).Order());
+        // A limit above the window widens it: the limit's worth of matches is always ranked.
+        Assert.Equal(30, windowed.Rank("ferry", 100).Hits.Count);
+        // Fewer matches than the window: all ranked, as without one.
+        using var plain = Open();
+        Assert.Equal(ids[0], plain.Rank("ferry", 5).Hits[0].Id);
+        Assert.Equal(plain.Rank("heron", 10).Hits.Select(h => h.Id), windowed.Rank("heron", 10).Hits.Select(h => h.Id));
+        Assert.Equal(3, windowed.Rank("heron", 10).Total);
     }
 
     [Fact]

@@ -96,16 +96,20 @@ public static class IngestCommand
             firstDocument = SinceProcessStart();
             Storyline.Core.StartupTrace.Mark("ingest: first document");
         }
-        IReadOnlyList<IngestOutcome> outcomes;
+        // Outcomes are never kept in memory (a million-document run would hold them all): --json spools each to a
+        // temporary file as its batch is saved and prints them from there at the end.
+        using var spool = json ? new OutcomeSpool() : null;
+        Action<IngestOutcome> keep = spool is null ? _ => { } : spool.Add;
+        IngestTotals totals;
         if (Cli.Interactive && !json)
         {
-            IReadOnlyList<IngestOutcome>? result = null;
+            IngestTotals? result = null;
             AnsiConsole.Progress()
                 .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
-                    result = service.Ingest(paths, p =>
+                    result = service.IngestEach(paths, keep, p =>
                     {
                         First();
                         // Failures and skips scroll above the live line as they happen.
@@ -114,13 +118,13 @@ public static class IngestCommand
                         task.Description = $"{Line(p)} — {Cli.Markup(Shorten(p.Current))}";
                     });
                 });
-            outcomes = result!;
+            totals = result!;
         }
         else
         {
             // Not a terminal: plain progress lines on stderr, so stdout stays clean for --json.
             var last = Stopwatch.StartNew();
-            outcomes = service.Ingest(paths, p =>
+            totals = service.IngestEach(paths, keep, p =>
             {
                 First();
                 if (p.Last.Status is IngestOutcome.Failed or IngestOutcome.Skipped)
@@ -132,15 +136,11 @@ public static class IngestCommand
                 }
             });
         }
-        int nNew = outcomes.Count(o => o.Status == IngestOutcome.New);
-        int nDup = outcomes.Count(o => o.Status == IngestOutcome.Duplicate);
-        int nFail = outcomes.Count(o => o.Status == IngestOutcome.Failed);
-        int nSkip = outcomes.Count(o => o.Status == IngestOutcome.Skipped);
-        if (json)
+        int nNew = totals.New, nDup = totals.Duplicates, nFail = totals.Failed, nSkip = totals.Skipped;
+        if (spool is not null)
         {
-            Cli.WriteJson(new
+            spool.WriteJson(Console.Out, new
             {
-                documents = outcomes.Select(o => new { path = o.Path, id = o.Id, status = o.Status, error = o.Error, code = o.Code?.ToString() }),
                 @new = nNew, duplicates = nDup, failed = nFail, skipped = nSkip,
                 seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 first_document_seconds = firstDocument is { } f ? Math.Round(f, 3) : (double?)null,
@@ -148,7 +148,7 @@ public static class IngestCommand
         }
         else
         {
-            Console.WriteLine($"{outcomes.Count} documents read: {nNew} new, {nDup} duplicates, {nFail} failed, {nSkip} skipped ({sw.Elapsed.TotalSeconds:F1} s" +
+            Console.WriteLine($"{totals.Total} documents read: {nNew} new, {nDup} duplicates, {nFail} failed, {nSkip} skipped ({sw.Elapsed.TotalSeconds:F1} s" +
                               (firstDocument is { } f ? $", first document after {f:F2} s" : "") + ")");
         }
         // Skips are deliberate (special files, links out of the folder): they never change the exit code.

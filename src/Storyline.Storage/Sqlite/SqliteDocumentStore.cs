@@ -360,32 +360,55 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
     {
-        var hits = Rank(query, limit).Hits;
+        var hits = Rank(query, limit, count: false).Hits; // the hits only: counting every match is O(matches)
         if (hits.Count == 0) return hits;
         var snippets = Snippets(query, [.. hits.Select(h => h.Id)]);
         return [.. hits.Select(h => h with { Snippet = snippets.GetValueOrDefault(h.Id, "") })];
     }
 
-    public SearchRanking Rank(string query, int limit)
+    /// <summary>
+    /// Matches ranked per query at most: when more documents match, the newest <see cref="RankWindow"/> matches (the
+    /// highest ids) are ranked. BM25 scores every match it is given, so a common word over a million documents cost seconds
+    /// per query; its weight in most documents is near zero anyway, and in news the recent reports are the ones wanted.
+    /// <see cref="SearchRanking.Total"/> still counts every match.
+    /// </summary>
+    public int RankWindow { get; init; } = DefaultRankWindow;
+
+    /// <summary>The default <see cref="RankWindow"/>.</summary>
+    public const int DefaultRankWindow = 2_000;
+
+    public SearchRanking Rank(string query, int limit) => Rank(query, limit, count: true);
+
+    /// <param name="count">Count every match for <see cref="SearchRanking.Total"/>; otherwise it is the number of hits.</param>
+    private SearchRanking Rank(string query, int limit, bool count)
     {
         var match = ToFtsQuery(query);
         if (match.Length == 0 || limit <= 0) return new SearchRanking(0, []);
+        // The window's oldest match when more match than it holds: FTS5 walks the matches newest first and stops there.
+        long from = 0;
+        using (var w = Cmd("SELECT rowid FROM documents_fts WHERE documents_fts MATCH $q ORDER BY rowid DESC LIMIT 1 OFFSET $w"))
+        {
+            w.Parameters.AddWithValue("$q", match);
+            w.Parameters.AddWithValue("$w", Math.Max(RankWindow, limit) - 1);
+            if (w.ExecuteScalar() is long cut) from = cut;
+        }
         // Rank first (bm25 needs no text), then read titles for the kept hits only. bm25 is lower-is-better;
         // title matches weigh more than body matches.
         using var c = Cmd("""
             SELECT r.id, d.title, r.score FROM (
                 SELECT rowid AS id, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts
-                WHERE documents_fts MATCH $q ORDER BY score DESC, rowid LIMIT $l) r
+                WHERE documents_fts MATCH $q AND rowid >= $from ORDER BY score DESC, rowid LIMIT $l) r
             JOIN documents d ON d.id = r.id
             ORDER BY r.score DESC, r.id
             """);
         c.Parameters.AddWithValue("$q", match);
         c.Parameters.AddWithValue("$l", limit);
+        c.Parameters.AddWithValue("$from", from);
         var hits = new List<SearchHit>();
         using (var r = c.ExecuteReader())
             while (r.Read()) hits.Add(new SearchHit(r.GetInt64(0), Str(r, 1), "", r.GetDouble(2)));
         long total = hits.Count;
-        if (hits.Count == limit)
+        if (count && hits.Count == limit)
         {
             // Counting matches reads the index only (no scores, no text).
             using var n = Cmd("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q");

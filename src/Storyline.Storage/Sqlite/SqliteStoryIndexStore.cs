@@ -30,9 +30,12 @@ public sealed class SqliteStoryIndexStore(SqliteDocumentStore documents) : IDocu
     /// Records kept decoded (~5 KB each, so ~100 MB at most): the recent documents new ones are compared with; beyond it
     /// the cache starts again (no LRU bookkeeping per read), which keeps memory flat however large the store grows.
     /// </summary>
-    internal const int DocCacheCapacity = 20_000;
+    public const int DocCacheCapacity = 20_000;
     /// <summary>Frequencies kept in memory; beyond this many keys the cache starts again.</summary>
-    internal const int DfCacheCapacity = 2_000_000;
+    public const int DfCacheCapacity = 2_000_000;
+
+    /// <summary>Decoded records held now, shared by the store's index objects (at most <see cref="DocCacheCapacity"/>).</summary>
+    public int CachedRecords => _cache.Docs.Count;
 
     /// <summary>Runs writes in one transaction (committed when disposed, unless one is already open).</summary>
     public IDisposable Batch()

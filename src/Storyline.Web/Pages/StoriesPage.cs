@@ -10,6 +10,10 @@ public static class StoriesPage
     /// <summary>One-line summaries by (story, documents): a story's summary only changes when documents join it.</summary>
     private static readonly ConcurrentDictionary<(string, long, int), string> Summaries = new();
 
+    /// <summary>Summaries kept (a line each, ~0.5 KB): beyond it the cache starts again, so a server that is browsed for weeks over
+    /// a million-document store stays flat (every story ever shown and every size it had were kept before).</summary>
+    public const int SummaryCacheSize = 20_000;
+
     public static async Task<IResult> Render(HttpRequest req, Catalog catalog, StorePool pool, CancellationToken ct)
     {
         var q = req.Query;
@@ -80,11 +84,17 @@ public static class StoriesPage
     }
 
     /// <summary>The story's best summary sentence (cached), cut to one line.</summary>
-    private static string OneLine(string store, StorePool.Lease lease, StoryRow s) => Summaries.GetOrAdd((store, s.Id, s.View.Documents), _ =>
+    private static string OneLine(string store, StorePool.Lease lease, StoryRow s)
+    {
+        if (Summaries.Count >= SummaryCacheSize) Summaries.Clear();
+        return Summaries.GetOrAdd((store, s.Id, s.View.Documents), _ => Summary(lease, s));
+    }
+
+    private static string Summary(StorePool.Lease lease, StoryRow s)
     {
         if (lease.Stories?.Engine is not { } engine || engine.Story(s.Id) is not { } record) return "";
         var text = engine.Summarize(record, 1) is [var first, ..] ? first.Text : null ?? "";
         text = text.ReplaceLineEndings(" ").Trim();
         return text.Length <= 220 ? text : text[..219].TrimEnd() + "…";
-    });
+    }
 }
