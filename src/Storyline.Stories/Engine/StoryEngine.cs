@@ -321,7 +321,7 @@ public sealed partial class StoryEngine
             TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
             SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
             Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo,
-            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when,
+            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when, LeadEmbedding = a.LeadEmbedding,
         };
         string? gold = Teacher?.Invoke(a.Id);
         if (storyId == 0 && (_join is not null || gold is not null))

@@ -63,4 +63,9 @@ public sealed record StoryOptions
     public double MergeProbability { get; init; } = 2;
     /// <summary>Candidate stories scored by the join model per document: those with the most similar member documents.</summary>
     public int ScoredStories { get; init; } = 8;
+    /// <summary>
+    /// Add the sentence-embedding features to the join (cosine of the document's lead with the leads of the story's candidate
+    /// member documents); needs embeddings on (<see cref="Embedding.SentenceEmbeddings.Enabled"/>) and a join model trained with them.
+    /// </summary>
+    public bool UseLeadEmbeddings { get; init; }
 }
