@@ -1,3 +1,4 @@
+using Storyline.Stories.Embedding;
 using Storyline.Core;
 using Storyline.Stories.Dedup;
 using Storyline.Stories.Index;
@@ -51,9 +52,14 @@ public sealed partial class StoryEngine
         _texts = texts ?? (store is InMemoryStoryIndexStore mem ? mem.GetText : null);
         _o = options ?? new StoryOptions();
         _hasher = new MinHasher(_o.Dedup);
-        _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
         _seq = store.DocumentCount;
         _join = joinModel ?? (_o.UseJoinModel ? StoryJoinModel.Default : null);
+        // the features follow the model: lead embeddings are computed exactly when the join model was trained with them
+        if (_join is not null && _join.UsesLeadEmbeddings != _o.UseLeadEmbeddings) _o = _o with { UseLeadEmbeddings = _join.UsesLeadEmbeddings };
+        // an engine without embeddings (switched off, or a lexical join model) finds rewrites with the lexical paraphrase model too,
+        // so the lexical models train and run the same whatever the switch says
+        bool embeddings = _o.UseLeadEmbeddings && SentenceEmbeddings.Enabled;
+        _classifier = classifier is not null ? new(classifier) : new(() => embeddings ? ParaphraseClassifier.Default : ParaphraseClassifier.Lexical);
     }
 
     public IStoryIndexStore Store => _store;

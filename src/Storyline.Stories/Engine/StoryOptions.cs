@@ -65,7 +65,8 @@ public sealed record StoryOptions
     public int ScoredStories { get; init; } = 8;
     /// <summary>
     /// Add the sentence-embedding features to the join (cosine of the document's lead with the leads of the story's candidate
-    /// member documents); needs embeddings on (<see cref="Embedding.SentenceEmbeddings.Enabled"/>) and a join model trained with them.
+    /// member documents). Default: on unless STORYLINE_EMBEDDINGS=off (<see cref="Embedding.SentenceEmbeddings.Enabled"/>).
+    /// The engine follows its join model: a model trained with these features turns them on, one without turns them off.
     /// </summary>
-    public bool UseLeadEmbeddings { get; init; }
+    public bool UseLeadEmbeddings { get; init; } = Embedding.SentenceEmbeddings.Enabled;
 }
