@@ -20,13 +20,17 @@ public static class EvalStoriesCommand
             "gold stories: B-cubed precision/recall/F1 and pairwise F1. JSON figures are fractions (0..1).",
             "storyline eval stories", "storyline eval stories --data ../shared/data/clustering/newswcl50 --json",
             "storyline eval stories --cv 5 --json");
-        cmd.Add(data); cmd.Add(split); cmd.Add(cv);
+        var leadEmb = new Option<bool>("--lead-embeddings")
+        {
+            Description = "With --cv: train the fold models with the lead-embedding join features (MiniLM cosine of a document's lead with " +
+                          "the candidate story's member leads; an experiment, off by default).",
+        };
+        cmd.Add(data); cmd.Add(split); cmd.Add(cv); cmd.Add(leadEmb);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("clustering", "ecbplus");
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
-            // lead embeddings (join features) are on unless STORYLINE_EMBEDDINGS=off: the fold models and the committed model follow that switch
-            StoryOptions? options = null;
+            var options = r.GetValue(leadEmb) ? new StoryOptions { UseLeadEmbeddings = true } : null;
             // --cv with --split: folds of that split's topics only (to choose features without the other split)
             var res = r.GetValue(cv) is { } folds
                 ? StoryJoinTrainer.CrossValidate(dir, folds, options, (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); }, r.GetValue(split))

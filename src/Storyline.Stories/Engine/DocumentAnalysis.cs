@@ -95,8 +95,7 @@ public sealed partial class DocumentAnalysis
             CreditedTo = Credit(text, title), Published = md.Published?.Value, SeenAt = doc.Origin.SeenAt,
             TextDate = DateInference.LatestDate(text.Length > HeadChars ? text[..HeadChars] : text)?.Date,
             LeadNameKeys = leadNames, LatestYear = LatestYearOf(words),
-            LeadEmbedding = options.UseLeadEmbeddings && Embedding.SentenceEmbeddings.Default is { } emb
-                ? emb.Embed([LeadText(title, text, leadEnd)])[0] : null,
+            LeadEmbedding = options.UseLeadEmbeddings ? Embedding.SentenceEmbeddings.Shared.Embed([LeadText(title, text, leadEnd)])[0] : null,
             TermKeys = termKeys, TermTf = termTf, BackgroundDf = bgDf,
         };
     }

@@ -1,4 +1,3 @@
-using Storyline.Stories.Embedding;
 using Storyline.Core;
 using Storyline.Stories.Dedup;
 using Storyline.Stories.Index;
@@ -56,10 +55,7 @@ public sealed partial class StoryEngine
         _join = joinModel ?? (_o.UseJoinModel ? StoryJoinModel.Default : null);
         // the features follow the model: lead embeddings are computed exactly when the join model was trained with them
         if (_join is not null && _join.UsesLeadEmbeddings != _o.UseLeadEmbeddings) _o = _o with { UseLeadEmbeddings = _join.UsesLeadEmbeddings };
-        // an engine without embeddings (switched off, or a lexical join model) finds rewrites with the lexical paraphrase model too,
-        // so the lexical models train and run the same whatever the switch says
-        bool embeddings = _o.UseLeadEmbeddings && SentenceEmbeddings.Enabled;
-        _classifier = classifier is not null ? new(classifier) : new(() => embeddings ? ParaphraseClassifier.Default : ParaphraseClassifier.Lexical);
+        _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
     }
 
     public IStoryIndexStore Store => _store;

@@ -56,7 +56,8 @@ public sealed class StoryJoinModel(StoryJoinModelData data)
 
     /// <summary>
     /// The committed model: models/stories-join-embed.json when embeddings are on (<see cref="Embedding.SentenceEmbeddings.Enabled"/>)
-    /// and that file is there, else models/stories-join.json (a missing file is an error).
+    /// and that file is there (none is committed: the lead-embedding features did not pay for their cost), else
+    /// models/stories-join.json (a missing file is an error).
     /// </summary>
     public static StoryJoinModel Default =>
         Embedding.SentenceEmbeddings.Enabled && File.Exists(ModelStore.PathOf(EmbeddingModelFile)) ? _embedding.Value : _lexical.Value;
