@@ -1,3 +1,4 @@
+using Storyline.Embeddings;
 using Storyline.Core;
 using Storyline.Stories.Embedding;
 using Storyline.Stories.Rewrite;

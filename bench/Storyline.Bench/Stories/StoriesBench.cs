@@ -1,3 +1,4 @@
+using Storyline.Embeddings;
 using System.Diagnostics;
 using System.Globalization;
 using Storyline.Core;

