@@ -4,6 +4,8 @@ using Storyline.Cli;
 using Storyline.Cli.Commands;
 
 // Storyline's command line. Each command is a class in Commands/; this file only lists them.
+// Sentence embeddings (STORYLINE_EMBEDDINGS=on) are MiniLM; its assembly loads only when one is first made.
+Storyline.Stories.Embedding.SentenceEmbeddings.Factory = () => new Storyline.Embeddings.MiniLmEmbedder();
 var root = new RootCommand("""
     Storyline turns a raw stream of news (text dumps, HTML pages, RSS/Atom feeds, JSONL, WARC) into clean,
     searchable articles and stories.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Storyline.Core;
+using Storyline.Stories.Engine;
 using Storyline.Stories.Eval;
 using Storyline.Stories.Training;
 
@@ -19,15 +20,21 @@ public static class EvalStoriesCommand
             "gold stories: B-cubed precision/recall/F1 and pairwise F1. JSON figures are fractions (0..1).",
             "storyline eval stories", "storyline eval stories --data ../shared/data/clustering/newswcl50 --json",
             "storyline eval stories --cv 5 --json");
-        cmd.Add(data); cmd.Add(split); cmd.Add(cv);
+        var leadEmb = new Option<bool>("--lead-embeddings")
+        {
+            Description = "With --cv: train the fold models with the lead-embedding join features (MiniLM cosine of a document's lead with " +
+                          "the candidate story's member leads; an experiment, off by default).",
+        };
+        cmd.Add(data); cmd.Add(split); cmd.Add(cv); cmd.Add(leadEmb);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var dir = r.GetValue(data) ?? RepoPaths.Data("clustering", "ecbplus");
             if (!File.Exists(Path.Combine(dir, "docs.jsonl"))) return Cli.Error($"no docs.jsonl in {dir}", ExitCodes.NotFound);
-            if (r.GetValue(cv) is { } k && r.GetValue(split) is not null) return Cli.Error("--cv and --split cannot be combined", ExitCodes.Usage);
+            var options = r.GetValue(leadEmb) ? new StoryOptions { UseLeadEmbeddings = true } : null;
+            // --cv with --split: folds of that split's topics only (to choose features without the other split)
             var res = r.GetValue(cv) is { } folds
-                ? StoryJoinTrainer.CrossValidate(dir, folds, progress: (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); })
-                : StoryEvaluator.Evaluate(dir, r.GetValue(split));
+                ? StoryJoinTrainer.CrossValidate(dir, folds, options, (i, n) => { if (Cli.Interactive && i < n) Console.Error.WriteLine($"fold {i + 1}/{n}: training on the other folds, clustering this one"); }, r.GetValue(split))
+                : StoryEvaluator.Evaluate(dir, r.GetValue(split), options);
             if (r.GetValue(Cli.Json)) { Cli.WriteJson(res); return ExitCodes.Success; }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{res.Documents} documents, {res.GoldStories} gold stories, {res.PredictedStories} predicted  B-cubed P {res.BcubedPrecision:F3} R {res.BcubedRecall:F3} F1 {res.BcubedF1:F3}  pairwise P {res.PairwisePrecision:F3} R {res.PairwiseRecall:F3} F1 {res.PairwiseF1:F3}  ({res.DocsPerSecond:F0} docs/s)"));

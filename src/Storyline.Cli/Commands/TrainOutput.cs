@@ -14,7 +14,11 @@ internal static class TrainOutput
     /// Adds --verify to <paramref name="cmd"/> and sets its action. <paramref name="body"/> trains and writes the model to
     /// the path it is given: --out or <paramref name="defaultPath"/> normally, a temporary file under --verify.
     /// </summary>
-    public static void SetAction(Command cmd, Option<string?> output, Func<string> defaultPath, Func<ParseResult, string, int> body)
+    public static void SetAction(Command cmd, Option<string?> output, Func<string> defaultPath, Func<ParseResult, string, int> body) =>
+        SetAction(cmd, output, _ => defaultPath(), body);
+
+    /// <summary>As above, with a default path that depends on the command's other options.</summary>
+    public static void SetAction(Command cmd, Option<string?> output, Func<ParseResult, string> defaultPath, Func<ParseResult, string, int> body)
     {
         var verify = new Option<bool>("--verify")
         {
@@ -24,7 +28,7 @@ internal static class TrainOutput
         cmd.Add(verify);
         cmd.SetAction(r => Cli.Run(() =>
         {
-            var path = r.GetValue(output) ?? defaultPath();
+            var path = r.GetValue(output) ?? defaultPath(r);
             return r.GetValue(verify) ? Verify(r, path, body) : body(r, path);
         }));
     }

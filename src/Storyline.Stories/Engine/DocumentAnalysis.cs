@@ -39,6 +39,8 @@ public sealed partial class DocumentAnalysis
     public ulong[] LeadNameKeys { get; init; } = [];
     /// <summary>The latest plausible year the text mentions (a rough "when": 2008 vs 2013 tells two events of one kind apart).</summary>
     public int? LatestYear { get; init; }
+    /// <summary>Unit embedding of the lead (title and first sentence) when <see cref="StoryOptions.UseLeadEmbeddings"/>; else null.</summary>
+    public float[]? LeadEmbedding { get; init; }
 
     /// <summary>Key spaces so that a word, a name and a number never share a hash.</summary>
     internal const ulong TermSpace = 0, NameSpace = 1, NumberSpace = 2, QuoteSpace = 3;
@@ -93,8 +95,16 @@ public sealed partial class DocumentAnalysis
             CreditedTo = Credit(text, title), Published = md.Published?.Value, SeenAt = doc.Origin.SeenAt,
             TextDate = DateInference.LatestDate(text.Length > HeadChars ? text[..HeadChars] : text)?.Date,
             LeadNameKeys = leadNames, LatestYear = LatestYearOf(words),
+            LeadEmbedding = options.UseLeadEmbeddings ? Embedding.SentenceEmbeddings.Shared.Embed([LeadText(title, text, leadEnd)])[0] : null,
             TermKeys = termKeys, TermTf = termTf, BackgroundDf = bgDf,
         };
+    }
+
+    /// <summary>The lead as one passage for the embedder: the title (when the text does not start with it) and the text up to the lead's end.</summary>
+    private static string LeadText(string? title, string text, int leadEnd)
+    {
+        var lead = text[..Math.Min(text.Length, leadEnd)].Trim();
+        return title is { Length: > 0 } t && !lead.StartsWith(t, StringComparison.Ordinal) ? t + ". " + lead : lead;
     }
 
     /// <summary>Sentences that make the lead (a title line and the first sentence).</summary>

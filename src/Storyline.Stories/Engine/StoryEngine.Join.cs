@@ -14,6 +14,12 @@ public sealed partial class StoryEngine
         "time_known", "log_gap_days", "log_story_docs",
     ];
 
+    /// <summary>Features appended when <see cref="StoryOptions.UseLeadEmbeddings"/>: lead-embedding cosine with the story's candidate members.</summary>
+    public static readonly string[] JoinEmbeddingFeatureNames = ["lead_embedding_known", "lead_embedding_max", "lead_embedding_mean"];
+
+    /// <summary>The join features the options ask for.</summary>
+    public static string[] JoinFeatureNamesFor(StoryOptions o) => o.UseLeadEmbeddings ? [.. JoinFeatureNames, .. JoinEmbeddingFeatureNames] : JoinFeatureNames;
+
     /// <summary>Names of a story compared with a new document's names (<see cref="StoryRecord.TopEntities"/>).</summary>
     public const int TopEntityCount = 5;
     /// <summary>Year differences beyond this count as this (two events a decade apart are as different as five years apart).</summary>
@@ -130,6 +136,20 @@ public sealed partial class StoryEngine
             long sid = Resolve(candDocs[i].StoryId);
             best[sid] = Math.Max(best.GetValueOrDefault(sid), candCos[i]);
         }
+        // lead-embedding cosine of the document with the story's candidate members (only candidates: no store reads)
+        Dictionary<long, (double Max, double Sum, int N)>? lead = null;
+        if (_o.UseLeadEmbeddings && d.A.LeadEmbedding is { } de)
+        {
+            lead = [];
+            for (int i = 0; i < candDocs.Count; i++)
+            {
+                if (candDocs[i].LeadEmbedding is not { } ce) continue;
+                long sid = Resolve(candDocs[i].StoryId);
+                double c = Embedding.EmbeddingMath.Cosine(de, ce);
+                var (mx, sum, n) = lead.GetValueOrDefault(sid, (-1, 0, 0));
+                lead[sid] = (Math.Max(mx, c), sum + c, n + 1);
+            }
+        }
         var result = new List<(StoryRecord Story, double P)>(Math.Min(best.Count, _o.ScoredStories));
         // only the stories whose best member is most similar get the full features (bounded cost per document)
         IEnumerable<KeyValuePair<long, double>> ranked = best.Count <= _o.ScoredStories ? best
@@ -141,6 +161,10 @@ public sealed partial class StoryEngine
             double gap = TimeGapDays(when, s);
             if (gap > _o.ActiveWindowDays) continue;
             var x = JoinFeatures(d, s, memberCos, when);
+            if (_o.UseLeadEmbeddings)
+                x = lead is not null && lead.TryGetValue(sid, out var le)
+                    ? [.. x, 1, le.Max, Math.Round(le.Sum / le.N, Embedding.EmbeddingMath.FeatureDecimals)]
+                    : [.. x, 0, 0, 0];
             if (Teacher is not null) _storyRows.Add((sid, x));
             result.Add((s, model?.Probability(x) ?? 0));
         }

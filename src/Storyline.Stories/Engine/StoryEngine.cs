@@ -51,9 +51,11 @@ public sealed partial class StoryEngine
         _texts = texts ?? (store is InMemoryStoryIndexStore mem ? mem.GetText : null);
         _o = options ?? new StoryOptions();
         _hasher = new MinHasher(_o.Dedup);
-        _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
         _seq = store.DocumentCount;
         _join = joinModel ?? (_o.UseJoinModel ? StoryJoinModel.Default : null);
+        // the features follow the model: lead embeddings are computed exactly when the join model was trained with them
+        if (_join is not null && _join.UsesLeadEmbeddings != _o.UseLeadEmbeddings) _o = _o with { UseLeadEmbeddings = _join.UsesLeadEmbeddings };
+        _classifier = classifier is not null ? new(classifier) : new(() => ParaphraseClassifier.Default);
     }
 
     public IStoryIndexStore Store => _store;
@@ -321,7 +323,7 @@ public sealed partial class StoryEngine
             TermKeys = keys, TermWeights = weights, EntityKeys = a.EntityKeys, Numbers = a.Numbers, QuoteKeys = a.QuoteKeys,
             SentenceCount = a.SentenceCount, Published = published, SeenAt = a.SeenAt, Publisher = a.Publisher, Source = a.Source,
             Title = a.Title, Url = a.Url, ContentHash = a.ContentHash, CreditedTo = a.CreditedTo,
-            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when,
+            LeadNameKeys = a.LeadNameKeys, LatestYear = a.LatestYear, When = when, LeadEmbedding = a.LeadEmbedding,
         };
         string? gold = Teacher?.Invoke(a.Id);
         if (storyId == 0 && (_join is not null || gold is not null))

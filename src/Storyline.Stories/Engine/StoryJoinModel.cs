@@ -43,13 +43,24 @@ public sealed record StoryPairModelData(
 public sealed class StoryJoinModel(StoryJoinModelData data)
 {
     public const string ModelFile = "stories-join.json";
+    /// <summary>The model that adds the lead-embedding features (<see cref="StoryEngine.JoinEmbeddingFeatureNames"/>).</summary>
+    public const string EmbeddingModelFile = "stories-join-embed.json";
 
     public StoryJoinModelData Data { get; } = data;
 
-    private static readonly Lazy<StoryJoinModel> _default = ModelStore.Lazy(ModelFile, "train stories", Load);
+    /// <summary>True when the model was trained with the lead-embedding features.</summary>
+    public bool UsesLeadEmbeddings => Data.Features.Length > StoryEngine.JoinFeatureNames.Length;
 
-    /// <summary>The committed model (models/stories-join.json); a missing file is an error.</summary>
-    public static StoryJoinModel Default => _default.Value;
+    private static readonly Lazy<StoryJoinModel> _lexical = ModelStore.Lazy(ModelFile, "train stories", Load);
+    private static readonly Lazy<StoryJoinModel> _embedding = ModelStore.Lazy(EmbeddingModelFile, "train stories --lead-embeddings", Load);
+
+    /// <summary>
+    /// The committed model: models/stories-join-embed.json when embeddings are on (<see cref="Embedding.SentenceEmbeddings.Enabled"/>)
+    /// and that file is there (none is committed: the lead-embedding features did not pay for their cost), else
+    /// models/stories-join.json (a missing file is an error).
+    /// </summary>
+    public static StoryJoinModel Default =>
+        Embedding.SentenceEmbeddings.Enabled && File.Exists(ModelStore.PathOf(EmbeddingModelFile)) ? _embedding.Value : _lexical.Value;
 
     /// <summary>Reads a model written by training.</summary>
     public static StoryJoinModel Load(string path) => new(JsonSerializer.Deserialize<StoryJoinModelData>(File.ReadAllText(path))!);

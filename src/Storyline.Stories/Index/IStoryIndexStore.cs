@@ -58,6 +58,8 @@ public sealed class DocRecord
     public int? LatestYear { get; init; }
     /// <summary>The date the engine placed the document at (publication date, or a dateline when the options allow).</summary>
     public DateTimeOffset? When { get; init; }
+    /// <summary>Unit embedding of the lead when the engine computed one (kept in memory only: stores that do not keep it give null).</summary>
+    public float[]? LeadEmbedding { get; init; }
 
     /// <summary>A shallow copy (the arrays are never changed after a record is built; the settable fields are copied).</summary>
     public DocRecord Copy() => (DocRecord)MemberwiseClone();

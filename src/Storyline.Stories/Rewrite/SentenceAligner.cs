@@ -80,6 +80,7 @@ public static class SentenceAligner
         for (int i = 0; i < a.Count; i++) exact.TryAdd(a[i].Key, i);
 
         var pairs = new List<(int I, int J, double Score, bool Same)>();
+        var scored = new List<(int I, int J, double[] F)>();
         var seen = new HashSet<int>();
         for (int j = 0; j < b.Count; j++)
         {
@@ -91,12 +92,18 @@ public static class SentenceAligner
             foreach (var i in seen)
             {
                 var f = SentenceFeatures.Compute(a[i], b[j]);
-                bool same = f[5] >= o.SameCharJaccard;
-                double p = same ? 1.5 : classifier.Probability(f);
-                if (same || p >= reworded) pairs.Add((i, j, p, same));
+                if (f[5] >= o.SameCharJaccard) pairs.Add((i, j, 1.5, true));
+                else scored.Add((i, j, f));
             }
         }
-        pairs.Sort((x, y) => y.Score.CompareTo(x.Score));
+        // the pairs left to the classifier: their sentences are embedded in one batch when the model uses embeddings
+        classifier.Prepare(scored.Where(x => classifier.NeedsEmbedding(x.F)).SelectMany(x => new[] { a[x.I], b[x.J] }));
+        foreach (var (i, j, f) in scored)
+        {
+            double p = classifier.Probability(f, a[i], b[j]);
+            if (p >= reworded) pairs.Add((i, j, p, false));
+        }
+        pairs.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.J != y.J ? x.J.CompareTo(y.J) : x.I.CompareTo(y.I));
         var matchA = new (int J, double S, bool Same)?[a.Count];
         var matchB = new (int I, double S, bool Same)?[b.Count];
         foreach (var (i, j, s, same) in pairs)

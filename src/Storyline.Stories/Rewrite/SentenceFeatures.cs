@@ -16,6 +16,8 @@ public sealed class SentenceInfo
     public bool Negated { get; }
     /// <summary>Lower-case words joined: equal keys mean the same sentence up to case and punctuation.</summary>
     public string Key { get; }
+    /// <summary>The sentence's unit embedding once a classifier that uses embeddings has asked for it (null before).</summary>
+    public float[]? Embedding { get; internal set; }
 
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "cannot" };
 
@@ -53,6 +55,22 @@ public static class SentenceFeatures
     ];
 
     public static int Count => Names.Length;
+
+    /// <summary>Features appended after <see cref="Names"/> by a model that uses sentence embeddings.</summary>
+    public static readonly string[] EmbeddingNames = ["embedding_cosine", "embedding_cosine_sq", "embedding_x_numbers_equal"];
+
+    /// <summary>The lexical features followed by the embedding features (both sentences' <see cref="SentenceInfo.Embedding"/> must be set).</summary>
+    public static double[] WithEmbedding(double[] lexical, SentenceInfo a, SentenceInfo b)
+    {
+        if (a.Embedding is null || b.Embedding is null) throw new InvalidOperationException("sentence embeddings were not computed for this pair");
+        double cos = Embedding.EmbeddingMath.Cosine(a.Embedding, b.Embedding);
+        var f = new double[lexical.Length + EmbeddingNames.Length];
+        lexical.CopyTo(f, 0);
+        f[lexical.Length] = cos;
+        f[lexical.Length + 1] = cos * cos;
+        f[lexical.Length + 2] = cos * lexical[9];
+        return f;
+    }
 
     public static double[] Compute(SentenceInfo a, SentenceInfo b)
     {

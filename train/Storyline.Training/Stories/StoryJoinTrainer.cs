@@ -47,7 +47,7 @@ public static class StoryJoinTrainer
         StoryJoinModel? best = null; double bestF1 = -1;
         foreach (var l2 in L2Grid)
         {
-            var fitted = Fit(rows, l2, trainedOn ?? $"{docs.Count} documents") with { Pair = pair };
+            var fitted = Fit(rows, l2, trainedOn ?? $"{docs.Count} documents", StoryEngine.JoinFeatureNamesFor(o)) with { Pair = pair };
             foreach (var thr in ThresholdGrid())
             {
                 var m = new StoryJoinModel(fitted with { JoinProbability = thr });
@@ -114,10 +114,10 @@ public static class StoryJoinTrainer
     }
 
     /// <summary>L2-regularised logistic regression by Newton's method on standardised features.</summary>
-    private static StoryJoinModelData Fit(List<(double[] X, bool Y)> rows, double l2, string trainedOn)
+    private static StoryJoinModelData Fit(List<(double[] X, bool Y)> rows, double l2, string trainedOn, string[] names)
     {
-        var f = LogisticRegressionTrainer.Fit([.. rows.Select(r => r.X)], [.. rows.Select(r => r.Y)], StoryEngine.JoinFeatureNames.Length, l2, NewtonIterations);
-        return new StoryJoinModelData(StoryEngine.JoinFeatureNames, f.Mean, f.Std, f.Weights, f.Bias, 0.5, l2,
+        var f = LogisticRegressionTrainer.Fit([.. rows.Select(r => r.X)], [.. rows.Select(r => r.Y)], names.Length, l2, NewtonIterations);
+        return new StoryJoinModelData(names, f.Mean, f.Std, f.Weights, f.Bias, 0.5, l2,
             string.Create(CultureInfo.InvariantCulture, $"{trainedOn}, teacher-forced replay: {rows.Count} document-story rows"));
     }
 
@@ -127,10 +127,10 @@ public static class StoryJoinTrainer
     /// on the other folds only and clusters this fold's documents from scratch. The scores pool every document's
     /// out-of-fold story, so no document is scored by a model that saw its topic.
     /// </summary>
-    public static StoryEvalResult CrossValidate(string dir, int folds, StoryOptions? options = null, Action<int, int>? progress = null)
+    public static StoryEvalResult CrossValidate(string dir, int folds, StoryOptions? options = null, Action<int, int>? progress = null, string? split = null)
     {
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "cross-validation needs at least 2 folds");
-        var docs = StoryEvaluator.Load(dir);
+        var docs = StoryEvaluator.Load(dir).Where(d => split is null || d.Split == split).ToList();
         var topics = docs.Select(d => d.Topic ?? throw new InvalidDataException($"{d.DocId}: cross-validation needs a 'topic' field on every document"))
             .Distinct().OrderBy(t => int.TryParse(t, out var n) ? n : int.MaxValue).ThenBy(t => t, StringComparer.Ordinal).ToList();
         if (topics.Count < folds) throw new InvalidDataException($"{topics.Count} topics cannot fill {folds} folds");
@@ -149,7 +149,7 @@ public static class StoryJoinTrainer
         var gold = docs.Select(d => d.Story).ToArray();
         var (bp, br, bf) = StoryEvaluator.BCubed(gold, predicted);
         var (pp, pr, pf) = StoryEvaluator.Pairwise(gold, predicted);
-        return new StoryEvalResult(dir, $"{folds}-fold cross-validation by topic", docs.Count, gold.Distinct().Count(), predicted.Distinct().Count(),
+        return new StoryEvalResult(dir, $"{folds}-fold cross-validation by topic{(split is null ? "" : " of the " + split + " documents")}", docs.Count, gold.Distinct().Count(), predicted.Distinct().Count(),
             bp, br, bf, pp, pr, pf, 0);
     }
 }
