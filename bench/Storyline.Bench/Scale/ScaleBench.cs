@@ -44,7 +44,7 @@ public static class ScaleBench
         if (build.ExitCode != 0) throw new InvalidOperationException("CLI build failed: " + CliProcess.Result.Tail(build.Stderr));
         var corpus = ScaleCorpus.Load();
         text.WriteLine($"scale: {o.Documents:N0} generated documents ({corpus.SentenceCount:N0} pool sentences), pipeline " +
-                       (o.Full ? "full (language layer)" : "--no-language (read, clean, metadata, store, story index)") + $", load average {LoadAverage()}");
+                       (o.Full ? "full (language layer)" : "--no-language (read, clean, metadata, store, story index)") + $", load average {Machine.LoadAverage()}");
         var results = new Dictionary<string, object>();
         if (o.Store is "sqlite" or "both") results["sqlite"] = RunSqlite(root, corpus, o, text);
         if (o.Store is "postgres" or "both") results["postgres"] = RunPostgres(root, corpus, o, text);
@@ -53,7 +53,7 @@ public static class ScaleBench
             results["documents"] = o.Documents;
             results["pipeline"] = o.Full ? "full" : "no-language";
             results["cores"] = Environment.ProcessorCount;
-            results["load_average"] = LoadAverage();
+            results["load_average"] = Machine.LoadAverage();
             output.WriteLine(JsonSerializer.Serialize(results));
         }
     }
@@ -87,7 +87,7 @@ public static class ScaleBench
     {
         string? server = Environment.GetEnvironmentVariable("STORYLINE_BENCH_PG");
         bool own = string.IsNullOrWhiteSpace(server);
-        if (own) server = Script(root, "start");
+        if (own) server = Machine.PostgresScript(root, "start");
         string name = $"bench_scale_{o.Documents}";
         try
         {
@@ -110,7 +110,7 @@ public static class ScaleBench
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (own) Script(root, "stop", server!);
+            if (own) Machine.PostgresScript(root, "stop", server!);
         }
     }
 
@@ -141,7 +141,7 @@ public static class ScaleBench
                     lock (samples) samples.Add((sw.Elapsed.TotalSeconds, Interlocked.Read(ref written), rss / 1e6, hwm / 1e6));
                 if (o.Log is { } log && last.Elapsed.TotalSeconds >= 30)
                 {
-                    lock (log) { log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {label}: {Interlocked.Read(ref written):N0} docs written, {sw.Elapsed.TotalSeconds:F0} s, RSS {rss / 1e6:F0} MB, peak {hwm / 1e6:F0} MB, CPU {CpuSeconds(p.Id):F0} s, load {LoadAverage()}"); log.Flush(); }
+                    lock (log) { log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {label}: {Interlocked.Read(ref written):N0} docs written, {sw.Elapsed.TotalSeconds:F0} s, RSS {rss / 1e6:F0} MB, peak {hwm / 1e6:F0} MB, CPU {CpuSeconds(p.Id):F0} s, load {Machine.LoadAverage()}"); log.Flush(); }
                     last.Restart();
                 }
                 Thread.Sleep(250);
@@ -189,7 +189,7 @@ public static class ScaleBench
         }
         text.WriteLine($"scale [{label}]: {stdout.Result.Trim()}");
         text.WriteLine($"scale [{label}]: {o.Documents:N0} docs in {seconds:F0} s = {o.Documents / seconds:F0} docs/s; CLI CPU {cpuAtEnd * 1000 / o.Documents:F2} ms/doc " +
-                       $"(= {o.Documents / cpuAtEnd * Environment.ProcessorCount:F0} docs/s if all {Environment.ProcessorCount} cores were its own); load average {LoadAverage()}");
+                       $"(= {o.Documents / cpuAtEnd * Environment.ProcessorCount:F0} docs/s if all {Environment.ProcessorCount} cores were its own); load average {Machine.LoadAverage()}");
         text.WriteLine($"scale [{label}]: peak working set (VmHWM) {peak:F0} MB; working set after each 10 %: " +
                        string.Join(", ", tenths.Select(x => $"{x.Docs:N0} {x.RssMb:F0} MB")));
         return new Dictionary<string, object>
@@ -228,7 +228,7 @@ public static class ScaleBench
         });
         figures["search_by_kind"] = byKind;
         text.WriteLine($"scale [{label}]: search over {store.Count():N0} documents, {times.Count} queries (in-process IDocumentStore.Search, 20 hits with snippets): " +
-                       $"p50 {Percentile(all, 50):F1} ms, p95 {Percentile(all, 95):F1} ms, p99 {Percentile(all, 99):F1} ms, max {all[^1]:F1} ms; load average {LoadAverage()}");
+                       $"p50 {Percentile(all, 50):F1} ms, p95 {Percentile(all, 95):F1} ms, p99 {Percentile(all, 99):F1} ms, max {all[^1]:F1} ms; load average {Machine.LoadAverage()}");
         foreach (var (kind, f) in byKind)
             text.WriteLine($"scale [{label}]:   {kind,-15} p50 {f.p50_ms,7:F1} ms  p95 {f.p95_ms,7:F1} ms  ({f.with_hits}/{f.queries} with hits)");
         text.WriteLine($"scale [{label}]:   slowest: " + string.Join("; ", times.OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Q.Text} {t.Ms:F0} ms")));
@@ -287,21 +287,4 @@ public static class ScaleBench
         return cmd.ExecuteScalar();
     }
 
-    /// <summary>Runs scripts/postgres.sh; returns its stdout (the connection string for 'start').</summary>
-    private static string Script(string root, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(root, "scripts", "postgres.sh")) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', args)} failed ({p.ExitCode})");
-        return stdout;
-    }
-
-    private static string LoadAverage()
-    {
-        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-        catch (IOException) { return "?"; }
-    }
 }

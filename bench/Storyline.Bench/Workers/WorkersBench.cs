@@ -24,11 +24,11 @@ public static class WorkersBench
         if (build.ExitCode != 0) throw new InvalidOperationException("CLI build failed: " + CliProcess.Result.Tail(build.Stderr));
         string? server = Environment.GetEnvironmentVariable("STORYLINE_BENCH_PG");
         bool own = string.IsNullOrWhiteSpace(server);
-        if (own) server = Script(root, "start");
+        if (own) server = Machine.PostgresScript(root, "start");
         try
         {
             var corpus = Corpus(docs);
-            string loadBefore = LoadAverage();
+            string loadBefore = Machine.LoadAverage();
             var r1 = new List<double>();
             var r2 = new List<double>();
             for (int round = 0; round < rounds; round++)
@@ -37,7 +37,7 @@ public static class WorkersBench
                 r2.Add(Measure(root, server!, corpus, 2, output, json));
             }
             double one = Median(r1), two = Median(r2);
-            string loadAfter = LoadAverage();
+            string loadAfter = Machine.LoadAverage();
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -58,7 +58,7 @@ public static class WorkersBench
         }
         finally
         {
-            if (own) Script(root, "stop", server!);
+            if (own) Machine.PostgresScript(root, "stop", server!);
         }
     }
 
@@ -147,7 +147,7 @@ public static class WorkersBench
             }
             if (!json)
             {
-                output.WriteLine($"  run: {workers} worker(s), {corpus.Count} docs in {sw.Elapsed.TotalSeconds:F1} s = {rate:F1} docs/s (load {LoadAverage()})");
+                output.WriteLine($"  run: {workers} worker(s), {corpus.Count} docs in {sw.Elapsed.TotalSeconds:F1} s = {rate:F1} docs/s (load {Machine.LoadAverage()})");
                 output.WriteLine($"    CPU seconds: workers {string.Join(" + ", cpu.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))}, PostgreSQL {pg:F1}");
                 foreach (var (ph, i) in phases.Select((ph, i) => (ph, i))) output.WriteLine($"    worker {i + 1} wall seconds: {ph}");
             }
@@ -212,23 +212,6 @@ public static class WorkersBench
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Runs scripts/postgres.sh; returns its stdout (the connection string for 'start').</summary>
-    private static string Script(string root, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(root, "scripts", "postgres.sh")) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', args)} failed ({p.ExitCode})");
-        return stdout;
-    }
-
-    private static string LoadAverage()
-    {
-        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-        catch (IOException) { return "?"; }
-    }
 
     private static double Median(List<double> xs)
     {
