@@ -16,9 +16,8 @@ internal sealed class OutcomeSpool : IDisposable
     public OutcomeSpool() => _writer = new StreamWriter(new FileStream(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
 
     public void Add(IngestOutcome o) =>
-        // One line per outcome: the serializer escapes line breaks inside strings, and indentation is added when printed.
-        _writer.WriteLine(JsonOutput.Serialize(new { path = o.Path, id = o.Id, status = o.Status, error = o.Error, code = o.Code?.ToString() })
-            .ReplaceLineEndings(" "));
+        // One line per outcome (the serializer escapes line breaks inside strings), printed as one line of the array.
+        _writer.WriteLine(JsonOutput.SerializeLine(new { path = o.Path, id = o.Id, status = o.Status, error = o.Error, code = o.Code?.ToString() }));
 
     /// <summary>Prints <c>{"documents": [...spooled...], ...<paramref name="tail"/>'s properties}</c>.</summary>
     public void WriteJson<T>(TextWriter output, T tail)

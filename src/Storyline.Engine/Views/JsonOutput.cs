@@ -18,6 +18,11 @@ public static class JsonOutput
 
     public static string Serialize<T>(T value) => EscapeInvisible(JsonSerializer.Serialize(value, Options));
 
+    private static readonly JsonSerializerOptions OneLine = new(Options) { WriteIndented = false };
+
+    /// <summary>The same style on one line (an element of a long list printed one per line).</summary>
+    public static string SerializeLine<T>(T value) => EscapeInvisible(JsonSerializer.Serialize(value, OneLine));
+
     /// <summary>
     /// The relaxed encoder keeps bidi controls (U+202E reverses what a terminal shows) and zero-width characters raw.
     /// They can only occur inside JSON strings, so writing them as \uXXXX escapes gives the same JSON values,
