@@ -146,7 +146,14 @@ public sealed record DocumentSummary(long Id, string? Title, string? Source, str
 public sealed record SearchHit(long Id, string? Title, string Snippet, double Score);
 
 /// <summary>The best hits of a query (no snippets) and how many documents matched in all.</summary>
-public sealed record SearchRanking(long Total, IReadOnlyList<SearchHit> Hits);
+public sealed record SearchRanking(long Total, IReadOnlyList<SearchHit> Hits)
+{
+    /// <summary>
+    /// Matches ranked per query at most, in every store: when more match, the newest this many (highest ids) are ranked,
+    /// so a common word costs the same at a million documents as at a thousand; the total still counts every match.
+    /// </summary>
+    public const int DefaultRankWindow = 2_000;
+}
 
 public sealed record StoredRaw(long Id, byte[] Raw, DocumentFormat Format, DocumentOrigin Origin);
 

@@ -374,8 +374,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     /// </summary>
     public int RankWindow { get; init; } = DefaultRankWindow;
 
-    /// <summary>The default <see cref="RankWindow"/>.</summary>
-    public const int DefaultRankWindow = 2_000;
+    /// <summary>The default <see cref="RankWindow"/>, the same in every store.</summary>
+    public const int DefaultRankWindow = SearchRanking.DefaultRankWindow;
 
     public SearchRanking Rank(string query, int limit) => Rank(query, limit, count: true);
 
